@@ -1,0 +1,5 @@
+"""Allow ``python -m briefpress``."""
+
+from briefpress.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""The conductor: runs the stages in order and is the only module that writes files.
+
+Each PDF is made entirely in memory and checked, then written to a temporary
+file beside the target, flushed to disk and renamed into place; a failure at any
+point leaves an earlier PDF untouched and no partial file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefpress.brand import Brand, load_brand
+from briefpress.charts import render_chart
+from briefpress.errors import BriefpressError, Problem
+from briefpress.finish import finish
+from briefpress.pages import render_pdf
+from briefpress.spec import LoadedSpec, load_briefing
+from briefpress.story import make_story
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folder holding ``briefings/``, ``assets/`` and ``output/``."""
+
+    root: Path
+
+    @property
+    def briefings(self) -> Path:
+        return self.root / "briefings"
+
+    @property
+    def assets(self) -> Path:
+        return self.root / "assets"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def specs(self) -> list[Path]:
+        """Every spec in ``briefings/``, in name order."""
+        return sorted(self.briefings.glob("*.yaml"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one spec: a written PDF, or the error that stopped it."""
+
+    spec: str
+    output: Path | None
+    warnings: tuple[Problem, ...]
+    error: BriefpressError | None
+
+
+def display(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def check(spec: Path) -> LoadedSpec:
+    """Validate one spec; raises SpecError."""
+    return load_briefing(spec, display(spec))
+
+
+def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
+    """Run the stages after the spec: charts, story, pages, finish."""
+    b = loaded.briefing
+    charts = {f.id: render_chart(f, brand) for f in b.figures}
+    story = make_story(b, brand, charts)
+    pdf = render_pdf(story, brand, source)
+    return finish(pdf, story.must_appear, source)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write *data* to *target* so that readers see the old file or the new, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def build_one(spec: Path, brand: Brand, out_dir: Path) -> Outcome:
+    """Build one spec to ``out_dir/<stem>.pdf``; errors are returned, not raised."""
+    source = display(spec)
+    try:
+        loaded = check(spec)
+        pdf = make_pdf(loaded, brand, source)
+        target = out_dir / f"{spec.stem}.pdf"
+        write_atomic(target, pdf)
+    except BriefpressError as exc:
+        return Outcome(source, None, (), exc)
+    return Outcome(source, target, loaded.warnings, None)
+
+
+def build_many(specs: list[Path], project: Project, out_dir: Path | None = None) -> list[Outcome]:
+    """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
+    brand = load_brand(project.assets, display(project.assets / "brand.yml"))
+    return [build_one(s, brand, out_dir or project.output) for s in specs]

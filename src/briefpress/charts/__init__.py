@@ -1,0 +1,36 @@
+"""Charts stage: a figure spec and its data in, an SVG drawing with real text out.
+
+matplotlib draws each chart (Figure API, never pyplot) with text left as text
+(``svg.fonttype: none``), so the PDF keeps every label selectable and in the
+brand font. matplotlib is imported only when a spec has a chart to draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefpress.brand import Brand
+from briefpress.charts.alt import draft_alt
+from briefpress.charts.numbers import format_number
+from briefpress.spec.figures import FigureBase
+
+__all__ = ["ChartSVG", "draft_alt", "format_number", "render_chart"]
+
+TEXT_WIDTH_PT = 481.9  # A4 less 2 x 2 cm margins, in points; charts are drawn at print size
+
+
+@dataclass(frozen=True)
+class ChartSVG:
+    """A chart ready to place: SVG bytes at print size and the labels it must show."""
+
+    svg: bytes
+    width_pt: float
+    height_pt: float
+    labels: tuple[str, ...]
+
+
+def render_chart(figure: FigureBase, brand: Brand, width_pt: float = TEXT_WIDTH_PT) -> ChartSVG:
+    """Draw *figure* in the brand's font and colours."""
+    from briefpress.charts.draw import draw
+
+    return draw(figure, brand, width_pt)

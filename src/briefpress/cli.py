@@ -1,0 +1,99 @@
+"""Command line: the only module that prints and exits.
+
+Exit codes: 0 success; 1 invalid input or a failed build (every problem is printed
+on stderr); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefpress.errors import BriefpressError, Problem, SpecError
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefpress", description=(
+        "Turn YAML briefing specs into branded, print-quality PDF briefing papers."))
+    p.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                   help="folder holding briefings/, assets/ and output/ (default: .)")
+    p.add_argument("--traceback", action="store_true", help="show a traceback on errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", help="build specs into PDFs (default: every briefings/*.yaml)")
+    b.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    b.add_argument("--out", type=Path, metavar="DIR", help="write PDFs here (default: output/)")
+    c = sub.add_parser("check", help="validate specs; write nothing")
+    c.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return p
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _report(exc: BriefpressError) -> None:
+    if isinstance(exc, SpecError):
+        _print_problems(exc.problems)
+    else:
+        print(f"error: {exc}", file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from briefpress.build import Project, build_many
+
+    project = Project(args.project)
+    specs = list(args.files) or project.specs()
+    if not specs:
+        print(f"error: no specs found in {project.briefings}", file=sys.stderr)
+        return EXIT_INVALID
+    failed = 0
+    for outcome in build_many(specs, project, args.out):
+        _print_problems(outcome.warnings)
+        if outcome.error is not None:
+            failed += 1
+            _report(outcome.error)
+        else:
+            print(f"built {outcome.output}")
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from briefpress.build import check
+
+    status = EXIT_OK
+    for spec in args.files:
+        try:
+            loaded = check(spec)
+        except SpecError as exc:
+            _print_problems(exc.problems)
+            status = EXIT_INVALID
+            continue
+        _print_problems(loaded.warnings)
+        if args.strict and loaded.warnings:
+            status = EXIT_INVALID
+    return status
+
+
+COMMANDS = {"build": _build, "check": _check}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BriefpressError as exc:
+        if args.traceback:
+            traceback.print_exc()
+        _report(exc)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,252 @@
+"""Turn pydantic's validation errors into located, helpful problems.
+
+pydantic reports a location as a tuple of keys, indices and union tags. Here
+that tuple is walked against the parsed YAML so each problem gets the line and
+column the author typed, a readable key path (``findings[2]``), a plain-English
+message, and a "did you mean" suggestion for misspelt keys and kinds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from briefpress.errors import Problem
+from briefpress.spec.blocks import BLOCK_MODELS
+from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
+from briefpress.spec.figures import FIGURE_MODELS
+from briefpress.spec.figures import TAG_PREFIX as FIGURE_TAG
+from briefpress.spec.yamlload import Document, PathKey
+
+Loc = tuple[str | int, ...]
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of *choices* to *word*, if any is close enough to be a likely typo."""
+    options = list(choices)
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not found:
+        lowered = {c.lower(): c for c in options}
+        found = [lowered[word.lower()]] if word.lower() in lowered else []
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` or an empty string."""
+    hit = suggest(word, choices)
+    return f"; did you mean '{hit}'?" if hit else ""
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model class reachable in a field annotation (through Annotated, tuple, Union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        args = args[:1]
+    elif origin is None and not isinstance(annotation, types.UnionType):
+        return out
+    for arg in args:
+        out += _models_in(arg)
+    return out
+
+
+def model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at *loc* (tags choose union branches)."""
+    current: list[type[BaseModel]] = [root]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if part.startswith(BLOCK_TAG):
+            current = [BLOCK_MODELS[part[len(BLOCK_TAG):]]]
+            continue
+        if part.startswith(FIGURE_TAG):
+            current = [FIGURE_MODELS[part[len(FIGURE_TAG):]]]
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in current:
+            field = model.model_fields.get(part)
+            if field is not None:
+                nxt += _models_in(field.annotation)
+                for meta in field.metadata:
+                    nxt += _models_in(meta)
+        current = nxt
+        if not current:
+            return None
+    return current[0] if len(current) == 1 else None
+
+
+def _is_tag(part: str | int) -> bool:
+    return isinstance(part, str) and part.startswith((BLOCK_TAG, FIGURE_TAG))
+
+
+def locate(doc: Document, loc: Loc) -> tuple[PathKey, bool]:
+    """Map a pydantic loc to a path in the YAML document, and whether it names a key.
+
+    Stops at the deepest part that exists in the document (a shorthand string
+    stands for its ``text`` key). A list of ``{label, value}`` points written as a
+    mapping is indexed by position; ``label`` then points at the key.
+    """
+    data: Any = doc.data
+    path: list[str | int] = []
+    parts = [p for p in loc if not _is_tag(p)]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if isinstance(data, dict) and isinstance(part, str) and part in data:
+            path.append(part)
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            path.append(part)
+            data = data[part]
+        elif isinstance(data, dict) and isinstance(part, int) and 0 <= part < len(data):
+            key = list(data)[part]
+            path.append(key)
+            nxt = parts[i + 1] if i + 1 < len(parts) else None
+            if nxt == "label":
+                return tuple(path), True
+            data = data[key]
+            if nxt == "value":
+                i += 1
+        else:
+            break
+        i += 1
+    return tuple(path), False
+
+
+def display_path(path: PathKey) -> str:
+    """A key path as an author reads it: ``figures[0].data["Greater Manchester"]``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part):
+            text += f".{part}" if text else part
+        else:
+            text += f'["{part}"]'
+    return text
+
+
+def _value_at(doc: Document, path: PathKey) -> Any:
+    data: Any = doc.data
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"text '{value}'" if len(str(value)) < 60 else "text"
+
+
+def _message(err: ErrorDetails, doc: Document, path: PathKey, root: type[BaseModel]) -> str:
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    actual = _value_at(doc, path)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = model_at(root, loc[:-1])
+        allowed = list(model.model_fields) if model else []
+        hint = did_you_mean(key, allowed)
+        if not hint and allowed:
+            hint = "; allowed keys: " + ", ".join(allowed)
+        return f"unknown key '{key}'{hint}"
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return _union_message(kind, ctx, actual)
+    if kind in ("value_error", "assertion_error"):
+        return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "string_type":
+        return f"expected text, got {_describe(actual)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {_describe(actual)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of keys, got {_describe(actual)}"
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(actual), options)
+        return f"'{actual}' is not one of: {', '.join(options)}{hint}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length', 1)} item(s)"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "email":
+            return f"'{actual}' is not an email address"
+        return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
+                "hyphens, e.g. 'prosecutions-by-area'")
+    return str(err["msg"])
+
+
+def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
+    tag = str(ctx.get("tag", ""))
+    if "figure_kind" in str(ctx.get("discriminator", "")):
+        kinds = list(FIGURE_MODELS)
+        if kind == "union_tag_not_found":
+            if not isinstance(actual, dict):
+                return f"expected a figure (a mapping with id, kind, ...), got {_describe(actual)}"
+            return f"missing required key 'kind' (one of: {', '.join(kinds)})"
+        got = tag.removeprefix(FIGURE_TAG)
+        return f"unknown figure kind '{got}'{did_you_mean(got, kinds)} (kinds: {', '.join(kinds)})"
+    kinds = list(BLOCK_MODELS)
+    if kind == "union_tag_not_found":
+        if isinstance(actual, dict) and len(actual) > 1:
+            keys = ", ".join(f"'{k}'" for k in actual)
+            return (f"a block has exactly one key naming its kind, found {keys}; "
+                    "start a new '- ' item for each block")
+        return (f"expected a paragraph (text) or a block such as '- quote: ...', got "
+                f"{_describe(actual)}; kinds: {', '.join(kinds)}")
+    got = tag.removeprefix(BLOCK_TAG)
+    return f"unknown block kind '{got}'{did_you_mean(got, kinds)} (kinds: {', '.join(kinds)})"
+
+
+def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
+    """One located problem per validation error, with redundant ones merged."""
+    found: list[tuple[PathKey, Problem]] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        path, is_key = locate(doc, loc)
+        if err["type"] == "extra_forbidden":
+            is_key = True
+            shown = path[:-1] if path and path[-1] == loc[-1] else path
+        else:
+            shown = path
+        mark = doc.mark(path, key=is_key)
+        found.append((path, Problem(
+            doc.file, mark.line if mark else None, mark.column if mark else None,
+            display_path(shown), _message(err, doc, path, root),
+        )))
+    return _merge_typos(found)
+
+
+def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:
+    """Drop "missing 'source'" where the same mapping has "unknown 'sorce'; did you mean 'source'"."""
+    suggested = set()
+    for _, p in found:
+        m = re.search(r"did you mean '([^']+)'", p.message)
+        if m and p.message.startswith("unknown key"):
+            suggested.add((p.path, m.group(1)))
+    out: list[Problem] = []
+    for _, p in found:
+        m = re.fullmatch(r"missing required key '([^']+)'", p.message)
+        if m and (p.path, m.group(1)) in suggested:
+            continue
+        if p not in out:
+            out.append(p)
+    return out

@@ -1,0 +1,195 @@
+"""Field types of the spec schema: the one place that says what a value may be.
+
+The YAML reader hands every scalar over as the exact string typed, so these
+types do the converting themselves, strictly: a number is written in plain
+decimal digits, a date as YYYY-MM-DD, a yes/no as ``true``/``false``. Each type
+also declares its JSON Schema so that editors check specs as they are typed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from briefpress.spec.inline import RichText, parse_inline
+
+
+class Model(BaseModel):
+    """Base of every spec model: unknown keys refused, frozen after validation.
+
+    Scalars arrive as the strings typed; numbers, dates and flags are converted by
+    the strict validators below, never by pydantic's lax coercion (which would
+    read ``"no"`` as false). Lists are accepted where the model keeps a tuple.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+PlainText = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_not_blank),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+]
+"""Text printed as typed, with no inline formatting (titles, labels, names)."""
+
+
+def _inline(value: Any) -> RichText:
+    if isinstance(value, RichText):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {_kind(value)}")
+    _not_blank(value)
+    return parse_inline(value)
+
+
+Inline = Annotated[
+    RichText,
+    PlainValidator(_inline),
+    WithJsonSchema({
+        "type": "string",
+        "minLength": 1,
+        "description": "Text; **bold**, *italic*, [link](https://...) and @fig:id allowed.",
+    }),
+]
+"""Text that may carry bold, italic, links and figure citations."""
+
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"'{value}'"
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    if isinstance(value, Decimal | int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
+            raise ValueError(
+                f"expected a number, got '{value}'; write it without commas "
+                f"({text.replace(',', '')}): separators are added when printed"
+            )
+        if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()):
+            raise ValueError(
+                f"expected a number, got '{value}'; write {text[:-1].strip()} and declare the "
+                "unit on the figure"
+            )
+        if not _NUMBER.fullmatch(text):
+            raise ValueError(f"expected a number, got '{value}'")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            raise ValueError(f"expected a number, got '{value}'") from None
+    else:
+        raise ValueError(f"expected a number, got {_kind(value)}")
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got '{value}'")
+    return number
+
+
+Number = Annotated[
+    Decimal,
+    PlainValidator(_number),
+    WithJsonSchema({"type": "number"}),
+]
+"""A decimal number kept exactly as written (``4.50`` keeps its two places)."""
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError(f"expected true or false, got {_kind(value)}")
+
+
+Flag = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {_kind(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date") from None
+
+
+IsoDate = Annotated[
+    date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+
+
+def _datetime(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", value):
+        raise ValueError(f"expected a date and time written 'YYYY-MM-DD HH:MM', got {_kind(value)}")
+    try:
+        return datetime.fromisoformat(value.replace(" ", "T"))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date and time") from None
+
+
+IsoDateTime = Annotated[
+    datetime,
+    PlainValidator(_datetime),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$"}),
+]
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}),
+]
+"""An id such as ``prosecutions-by-area``: lower-case letters, digits and single hyphens."""
+
+
+def as_list(value: Any) -> Any:
+    """Let a single item stand for a one-item list (``summary: text``)."""
+    return [value] if isinstance(value, str) else value
+
+
+Paragraphs = Annotated[
+    tuple[Inline, ...],
+    BeforeValidator(as_list),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        ]
+    }),
+]
+"""One paragraph as a string, or several as a list of strings."""

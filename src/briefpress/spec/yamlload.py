@@ -1,0 +1,279 @@
+"""A strict YAML reader that keeps exactly what the author typed.
+
+PyYAML's safe loader still turns ``NO`` into ``False``, ``010`` into 8 and
+``1:30`` into 90, silently follows aliases (a "billion laughs" bomb) and keeps
+the last of two duplicate keys. A briefing must never change a word or a number
+on its way to the page, so this reader builds the tree from PyYAML's parser
+events itself:
+
+* every scalar stays the exact string typed (the schema later decides whether a
+  field is a number, a date or text); only an empty value or ``null``/``~``
+  becomes ``None``;
+* anchors, aliases and merge keys (``<<``) are refused, so nothing expands;
+* explicit tags (``!!python/object``, ``!foo``) are refused, so nothing is built;
+* duplicate keys are an error naming both lines;
+* size, string length and nesting depth are capped;
+* the file must be UTF-8 (a BOM is accepted) and indented with spaces.
+
+Every value's position is recorded by its key path so that later validation
+errors can name a line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from briefpress.errors import Problem, SpecError
+
+MAX_FILE_BYTES = 2_000_000
+MAX_STRING_CHARS = 20_000
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data plus where each value and key stands."""
+
+    data: Any
+    file: str
+    values: dict[PathKey, Mark] = field(default_factory=dict)
+    keys: dict[PathKey, Mark] = field(default_factory=dict)
+
+    def mark(self, path: PathKey, *, key: bool = False) -> Mark | None:
+        """Position of the value (or the key) at *path*, or of its nearest ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            probe = probe[:-1]
+        return self.values.get((), None)
+
+
+def _mark(m: yaml.Mark | None) -> Mark:
+    return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
+
+
+class _Builder:
+    """Turns a stream of parser events into plain data, refusing what we do not allow."""
+
+    def __init__(self, file: str, events: Iterator[Event]) -> None:
+        self.file = file
+        self.events = events
+        self.doc = Document(data=None, file=file)
+        self.nodes = 0
+
+    def fail(self, mark: Mark, message: str, path: PathKey = ()) -> SpecError:
+        return SpecError([Problem(self.file, mark.line, mark.column, render_path(path), message)])
+
+    def next(self) -> Event:
+        return next(self.events)
+
+    def run(self) -> Document:
+        ev = self.next()
+        assert isinstance(ev, StreamStartEvent)
+        ev = self.next()
+        if isinstance(ev, StreamEndEvent):
+            return self.doc
+        assert isinstance(ev, DocumentStartEvent)
+        self.doc.data = self.node(self.next(), (), 0)
+        ev = self.next()
+        assert isinstance(ev, DocumentEndEvent)
+        ev = self.next()
+        if not isinstance(ev, StreamEndEvent):
+            raise self.fail(
+                _mark(ev.start_mark),
+                "a second YAML document ('---') is not allowed; one briefing per file",
+            )
+        return self.doc
+
+    def check_event(self, ev: Event, path: PathKey, depth: int) -> Mark:
+        mark = _mark(ev.start_mark)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(mark, f"too many values (more than {MAX_NODES:,})", path)
+        if depth > MAX_DEPTH:
+            raise self.fail(mark, f"nested more than {MAX_DEPTH} levels deep", path)
+        if isinstance(ev, AliasEvent):
+            raise self.fail(
+                mark, f"alias '*{ev.anchor}' is not allowed; write the value out in full", path
+            )
+        anchor = getattr(ev, "anchor", None)
+        if anchor is not None:
+            raise self.fail(
+                mark, f"anchor '&{anchor}' is not allowed; write each value out in full", path
+            )
+        tag = getattr(ev, "tag", None)
+        if tag is not None and tag != "!":
+            raise self.fail(mark, f"tag '{tag}' is not allowed; remove it", path)
+        self.doc.values[path] = mark
+        return mark
+
+    def node(self, ev: Event, path: PathKey, depth: int) -> Any:
+        mark = self.check_event(ev, path, depth)
+        if isinstance(ev, ScalarEvent):
+            return self.scalar(ev, mark, path)
+        if isinstance(ev, SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(ev := self.next(), SequenceEndEvent):
+                items.append(self.node(ev, (*path, len(items)), depth + 1))
+            return items
+        if isinstance(ev, MappingStartEvent):
+            return self.mapping(path, depth)
+        raise self.fail(mark, "unexpected YAML structure", path)  # pragma: no cover
+
+    def scalar(self, ev: ScalarEvent, mark: Mark, path: PathKey) -> str | None:
+        if len(ev.value) > MAX_STRING_CHARS:
+            raise self.fail(
+                mark, f"text is {len(ev.value):,} characters; the limit is {MAX_STRING_CHARS:,}",
+                path,
+            )
+        if ev.style is None and ev.value in NULLS:
+            return None
+        return str(ev.value)
+
+    def mapping(self, path: PathKey, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        while not isinstance(ev := self.next(), MappingEndEvent):
+            kmark = _mark(ev.start_mark)
+            if not isinstance(ev, ScalarEvent):
+                if isinstance(ev, AliasEvent):
+                    self.check_event(ev, path, depth)
+                raise self.fail(kmark, "a key must be plain text, not a list or mapping", path)
+            self.check_event(ev, path, depth)
+            key = ev.value
+            if key == "<<" and ev.style is None:
+                raise self.fail(kmark, "merge keys ('<<') are not allowed; write the keys out",
+                                path)
+            kpath = (*path, key)
+            if key in out:
+                first = self.doc.keys[kpath]
+                raise self.fail(
+                    kmark, f"duplicate key '{key}' (first given on line {first.line}); "
+                    "keep one of them", path,
+                )
+            self.doc.keys[kpath] = kmark
+            out[key] = self.node(self.next(), kpath, depth + 1)
+        return out
+
+
+def render_path(path: PathKey) -> str:
+    """``('findings', 2, 'source')`` -> ``findings[2].source``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 (optionally with a BOM) to text, or an error naming the line of the bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise SpecError([Problem(
+            file, line, col, "",
+            f"byte 0x{bad} is not UTF-8; save the file as UTF-8 (it looks like Latin-1 or "
+            "Windows-1252)",
+        )]) from None
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        stripped = line_text.lstrip(" ")
+        if stripped.startswith("\t"):
+            col = len(line_text) - len(stripped) + 1
+            raise SpecError([Problem(
+                file, number, col, "", "tab used for indentation; indent with spaces"
+            )])
+    return text
+
+
+def parse_text(text: str, file: str) -> Document:
+    """Parse YAML text strictly; raise :class:`SpecError` with a located problem."""
+    try:
+        return _Builder(file, yaml.parse(text, Loader=yaml.SafeLoader)).run()
+    except yaml.MarkedYAMLError as exc:
+        mark = _mark(exc.problem_mark or exc.context_mark)
+        problem = (exc.problem or "invalid YAML").strip()
+        if exc.context:
+            problem = f"{problem} ({exc.context.strip()})"
+        raise SpecError([Problem(file, mark.line, mark.column, "", f"YAML syntax: {problem}")]
+                        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise SpecError([Problem(
+            file, line, col, "", f"character U+{exc.character:04X} is not allowed in YAML"
+            if isinstance(exc.character, int) else "character not allowed in YAML",
+        )]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is one of the above
+        raise SpecError([Problem(file, None, None, "", f"YAML error: {exc}")]) from None
+
+
+def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file of at most *limit* bytes (a FIFO or device must not hang us)."""
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise SpecError([Problem(display, None, None, "", "file not found")]) from None
+    except OSError as exc:
+        raise SpecError([Problem(display, None, None, "", f"cannot open: {exc.strerror}")]
+                        ) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SpecError([Problem(display, None, None, "", "not a regular file")])
+        if info.st_size > limit:
+            raise SpecError([Problem(
+                display, None, None, "", f"file is {info.st_size:,} bytes; the limit is {limit:,}"
+            )])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise SpecError([Problem(display, None, None, "", f"file is over {limit:,} bytes")])
+    return data
+
+
+def load_file(path: Path, display: str) -> Document:
+    """Read, decode and parse one YAML file."""
+    return parse_text(decode(read_bytes(path, display), display), display)

@@ -1,0 +1,80 @@
+"""The end of the paper: recommendations, sources, contacts and "about"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from briefpress.brand import Brand
+from briefpress.spec.model import Briefing
+from briefpress.story.flowables import Heading
+from briefpress.story.markup import rich, text
+from briefpress.story.styles import Styles
+
+
+def recommendations(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
+                    width: float) -> list[Flowable]:
+    if not b.recommendations:
+        return []
+    rows = []
+    for i, r in enumerate(b.recommendations, start=1):
+        cell: list[Flowable] = []
+        if r.to:
+            cell.append(Paragraph(f"To: {text(r.to)}", styles.addressee))
+        cell.append(Paragraph(rich(r.text, numbers), styles.body))
+        rows.append([Paragraph(str(i), styles.number), cell])
+    table = Table(rows, colWidths=[30, width - 30], splitByRow=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(brand.colours.light)),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(brand.colours.tertiary)),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, HexColor(brand.colours.background)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (1, 0), (1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    title = "Recommendations"
+    return [Heading(title, styles.h1, title, "recommendations"), table]
+
+
+def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flowable]:
+    if not b.sources:
+        return []
+    out: list[Flowable] = [Heading("Sources and notes", styles.h1, "Sources and notes", "sources")]
+    out += [Paragraph(f"{i}. {rich(s, numbers)}", styles.small)
+            for i, s in enumerate(b.sources, start=1)]
+    return out
+
+
+def contacts(b: Briefing, brand: Brand, styles: Styles) -> list[Flowable]:
+    if not b.contacts:
+        return []
+    out: list[Flowable] = [Heading("Contact", styles.h1, "Contact", "contact")]
+    for c in b.contacts:
+        lines = [f"<b>{text(c.name)}</b>" + (f", {text(c.role)}" if c.role else "")]
+        if c.email:
+            lines.append(f'<a href="mailto:{text(c.email)}" color="{brand.colours.primary}">'
+                         f"{text(c.email)}</a>")
+        if c.phone:
+            lines.append(text(c.phone))
+        out.append(Paragraph("<br/>".join(lines), styles.body))
+    return out
+
+
+def about(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int]
+          ) -> list[Flowable]:
+    title = f"About {brand.short_name}"
+    out: list[Flowable] = [Heading(text(title), styles.h1, title, "about")]
+    if b.about:
+        out += [Paragraph(rich(p, numbers), styles.body) for p in b.about]
+    elif brand.about:
+        out.append(Paragraph(text(brand.about), styles.body))
+    facts = [text(f) for f in (brand.address,) if f]
+    if brand.charity_number:
+        facts.append(f"Registered charity number {text(brand.charity_number)}")
+    if facts:
+        out.append(Paragraph(". ".join(facts) + ".", styles.small))
+    return out

@@ -1,0 +1,55 @@
+"""Register the brand's TrueType fonts with reportlab and svglib, once per process.
+
+Nothing is ever drawn in one of the 14 standard PDF fonts (they are not
+embedded, and lack Welsh letters such as ŵ and ŷ): every style points at the
+brand's files, and svglib maps the chart SVG's font-family to the same fonts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from svglib.fonts import register_font
+
+from briefpress.brand import FontFamily
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """reportlab names of the four faces."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+@cache
+def register_fonts(family: FontFamily) -> FontNames:
+    """Make the family usable by Paragraphs (``<b>``, ``<i>``) and by svglib drawings."""
+    base = "".join(ch for ch in family.name if ch.isalnum()) or "Brand"
+    names = FontNames(base, f"{base}-Bold", f"{base}-Italic", f"{base}-BoldItalic")
+    faces = (
+        (names.regular, family.regular, False, False),
+        (names.bold, family.bold, True, False),
+        (names.italic, family.italic, False, True),
+        (names.bold_italic, family.bold_italic, True, True),
+    )
+    for name, path, bold, italic in faces:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        addMapping(base, int(bold), int(italic), name)
+        style = "italic" if italic else "normal"
+        for weight in ("bold", "700") if bold else ("normal", "400"):
+            # re-registers the same file under the same name, so both routes agree
+            register_font(family.name, str(path), weight=weight, style=style, rlgFontName=name)
+    return names
+
+
+def has_glyph(font_name: str, char: str) -> bool:
+    """Whether the registered TrueType font can draw *char*."""
+    font = pdfmetrics.getFont(font_name)
+    return ord(char) in getattr(font.face, "charToGlyph", {})

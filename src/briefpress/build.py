@@ -82,6 +82,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -91,6 +92,13 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it), so PDFs get ordinary modes."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def build_one(spec: Path, brand: Brand, out_dir: Path) -> Outcome:

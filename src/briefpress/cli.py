@@ -1,7 +1,8 @@
 """Command line: the only module that prints and exits.
 
 Exit codes: 0 success; 1 invalid input or a failed build (every problem is printed
-on stderr); 2 wrong usage.
+on stderr); 2 wrong usage; 3 an internal error (a bug in briefpress: please report it
+with the output of ``--traceback``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from briefpress.errors import BriefpressError, Problem, SpecError
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,3 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad input: say so without a traceback
+        if args.traceback:
+            traceback.print_exc()
+        else:
+            print(f"internal error: {type(exc).__name__}: {exc} (this is a bug in briefpress; "
+                  "run again with --traceback and report it)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -219,8 +219,12 @@ def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
 def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
     """One located problem per validation error, with redundant ones merged."""
     found: list[tuple[PathKey, Problem]] = []
-    for err in exc.errors():
+    errors = exc.errors()
+    locs = [tuple(e["loc"]) for e in errors]
+    for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+            continue  # the items themselves are at fault; their errors say how
         path, is_key = locate(doc, loc)
         if err["type"] == "extra_forbidden":
             is_key = True

@@ -117,7 +117,7 @@ class _Builder:
             )
         return self.doc
 
-    def check_event(self, ev: Event, path: PathKey, depth: int) -> Mark:
+    def check_event(self, ev: Event, path: PathKey, depth: int, *, key: bool = False) -> Mark:
         mark = _mark(ev.start_mark)
         self.nodes += 1
         if self.nodes > MAX_NODES:
@@ -136,7 +136,8 @@ class _Builder:
         tag = getattr(ev, "tag", None)
         if tag is not None and tag != "!":
             raise self.fail(mark, f"tag '{tag}' is not allowed; remove it", path)
-        self.doc.values[path] = mark
+        if not key:
+            self.doc.values[path] = mark
         return mark
 
     def node(self, ev: Event, path: PathKey, depth: int) -> Any:
@@ -168,9 +169,9 @@ class _Builder:
             kmark = _mark(ev.start_mark)
             if not isinstance(ev, ScalarEvent):
                 if isinstance(ev, AliasEvent):
-                    self.check_event(ev, path, depth)
+                    self.check_event(ev, path, depth, key=True)
                 raise self.fail(kmark, "a key must be plain text, not a list or mapping", path)
-            self.check_event(ev, path, depth)
+            self.check_event(ev, path, depth, key=True)
             key = ev.value
             if key == "<<" and ev.style is None:
                 raise self.fail(kmark, "merge keys ('<<') are not allowed; write the keys out",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from briefpress.brand import Brand
 from briefpress.spec.model import Briefing
 from briefpress.story.flowables import Heading
 from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
+from briefpress.story.tables import table
 
 
 def recommendations(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
@@ -25,8 +26,7 @@ def recommendations(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[
             cell.append(Paragraph(f"To: {text(r.to)}", styles.addressee))
         cell.append(Paragraph(rich(r.text, numbers), styles.body))
         rows.append([Paragraph(str(i), styles.number), cell])
-    table = Table(rows, colWidths=[30, width - 30], splitByRow=1)
-    table.setStyle(TableStyle([
+    box = table(rows, [30, width - 30], styles.body.fontName, [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(brand.colours.light)),
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(brand.colours.tertiary)),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, HexColor(brand.colours.background)),
@@ -35,9 +35,9 @@ def recommendations(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (1, 0), (1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-    ]))
+    ], splitByRow=1)
     title = "Recommendations"
-    return [Heading(title, styles.h1, title, "recommendations"), table]
+    return [Heading(title, styles.h1, title, "recommendations"), box]
 
 
 def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flowable]:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
 
 from briefpress.brand import Brand
 from briefpress.spec.blocks import BulletsBlock, FigureBlock, ParagraphBlock, QuoteBlock
 from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
+from briefpress.story.tables import table
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,16 @@ def _quote(block: Any, ctx: Context) -> list[Flowable]:
     who = text(q.by) + (f", {text(q.role)}" if q.role else "")
     rows = [[Paragraph(f"\u201c{rich(q.text, ctx.figure_numbers)}\u201d", ctx.styles.quote)],
             [Paragraph(f"\u2014 {who}", ctx.styles.attribution)]]
-    table = Table(rows, colWidths=[ctx.width - 24])
-    table.setStyle(TableStyle([
+    box = table(rows, [ctx.width - 24], ctx.styles.body.fontName, [
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(ctx.brand.colours.tertiary)),
         ("LEFTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    table.hAlign = "LEFT"
-    table.spaceBefore = 6
-    table.spaceAfter = 10
-    return [table]
+    ])
+    box.hAlign = "LEFT"
+    box.spaceBefore = 6
+    box.spaceAfter = 10
+    return [box]
 
 
 def _figure(block: Any, ctx: Context) -> list[Flowable]:

@@ -41,11 +41,14 @@ def register_fonts(family: FontFamily) -> FontNames:
     )
     for name, path, bold, italic in faces:
         pdfmetrics.registerFont(TTFont(name, str(path)))
-        addMapping(base, int(bold), int(italic), name)
         style = "italic" if italic else "normal"
         for weight in ("bold", "700") if bold else ("normal", "400"):
             # re-registers the same file under the same name, so both routes agree
             register_font(family.name, str(path), weight=weight, style=style, rlgFontName=name)
+    # Last: registering a TrueType font maps its own name to every style, which would
+    # make plain text bold-italic; the family mapping must overwrite that.
+    for name, _, bold, italic in faces:
+        addMapping(base, int(bold), int(italic), name)
     return names
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
 from briefpress.brand import Brand
 from briefpress.spec.model import Briefing
@@ -13,6 +13,7 @@ from briefpress.story.figures import svg_drawing
 from briefpress.story.flowables import Heading
 from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
+from briefpress.story.tables import table
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -24,20 +25,19 @@ def long_date(b: Briefing) -> str:
 
 
 def masthead(b: Briefing, brand: Brand, styles: Styles, width: float) -> list[Flowable]:
-    logo = svg_drawing(brand.logo.read_bytes(), 36, "assets logo")
+    logo = svg_drawing(brand.logo.read_bytes(), 36, "assets logo", styles.body.fontName)
     series = " \u00b7 ".join(text(s) for s in (b.series, b.number) if s)
     right = [Paragraph(series, styles.masthead_right)] if series else []
     right.append(Paragraph(text(long_date(b)), styles.masthead_right))
-    table = Table([[logo, Paragraph(text(brand.full_name), styles.masthead), right]],
-                  colWidths=[44, width * 0.5 - 44, width * 0.5])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    head = table([[logo, Paragraph(text(brand.full_name), styles.masthead), right]],
+                 [44, width * 0.5 - 44, width * 0.5], styles.body.fontName, [
+                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                 ])
     rule = HRFlowable(width="100%", thickness=2.5, color=HexColor(brand.colours.primary),
                       spaceBefore=6, spaceAfter=14)
-    return [table, rule]
+    return [head, rule]
 
 
 def title_block(b: Briefing, styles: Styles) -> list[Flowable]:
@@ -68,7 +68,6 @@ def summary_box(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str,
             markup += (f' <a href="#figure-{f.figure}" color="{brand.colours.primary}">'
                        f"(Figure {numbers[f.figure]})</a>")
         rows.append([Paragraph(f"{i}", styles.number), Paragraph(markup, styles.body)])
-    table = Table(rows, colWidths=[26, width - 26], splitByRow=1, repeatRows=0)
     style = [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(brand.colours.light)),
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(brand.colours.primary)),
@@ -80,6 +79,6 @@ def summary_box(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str,
     ]
     style += [("SPAN", (0, r), (1, r)) for r in spans]
     style += [("LEFTPADDING", (1, r), (1, r), 4) for r in range(len(spans), len(rows))]
-    table.setStyle(TableStyle(style))
-    table.spaceAfter = 14
-    return [table]
+    box = table(rows, [26, width - 26], styles.body.fontName, style, splitByRow=1)
+    box.spaceAfter = 14
+    return [box]

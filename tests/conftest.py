@@ -1,0 +1,74 @@
+"""Shared helpers: a throw-away project folder, building specs, reading PDFs back."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefpress.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the real assets with empty briefings/ and output/ folders."""
+    shutil.copytree(REPO / "assets", tmp_path / "assets")
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "output").mkdir()
+    return tmp_path
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    def run(*args: str) -> tuple[int, str, str]:
+        return run_cli(list(args), capsys)
+    return run
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """All text of a PDF, pages joined, whitespace folded to single spaces."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def page_texts(pdf: Path) -> list[str]:
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()), strict=True)
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in reader.pages]
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+MINIMAL = """\
+title: A minimal briefing
+date: 2024-03-01
+authors: [Test Author]
+summary: One paragraph of summary.
+findings:
+  - The first finding.
+"""
+
+
+def write_spec(project: Path, name: str, text: str) -> Path:
+    path = project / "briefings" / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,124 @@
+"""End to end: the first real briefing, built by the CLI and read back with pypdf."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from briefpress.spec import load_briefing
+from briefpress.spec.blocks import QuoteBlock
+from conftest import REPO, fold, pdf_text, run_cli
+
+SPEC = REPO / "briefings" / "call-for-action.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    from briefpress.cli import main
+
+    assert main(["--project", str(REPO), "build", str(SPEC), "--out", str(out)]) == 0
+    return out / "call-for-action.pdf"
+
+
+@pytest.fixture(scope="module")
+def reader(built: Path) -> PdfReader:
+    return PdfReader(io.BytesIO(built.read_bytes()), strict=True)
+
+
+def test_metadata(reader: PdfReader) -> None:
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Call for action on stalking prosecutions"
+    assert meta.author == "Digital-Trust, Plaid Cymru"
+    assert meta.subject and meta.subject.startswith("Two years of the stalking laws")
+    assert "police training" in str(meta.get("/Keywords"))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_every_finding_recommendation_and_quote_in_reading_order(built: Path) -> None:
+    b = load_briefing(SPEC, "spec").briefing
+    text = pdf_text(built)
+    expected = [f.text.plain for f in b.findings]
+    expected += [blk.quote.text.plain for s in b.sections for blk in s.blocks
+                 if isinstance(blk, QuoteBlock)]
+    expected += [r.text.plain for r in b.recommendations]
+    positions = []
+    for item in expected:
+        pos = text.find(fold(item))
+        assert pos >= 0, f"not in PDF: {item[:50]}"
+        positions.append(pos)
+    assert positions == sorted(positions)
+    assert len(b.findings) == 6 and len(b.recommendations) == 5
+
+
+def test_figure_captions_and_values_are_text(built: Path) -> None:
+    text = pdf_text(built)
+    assert ("Figure 1: Greater Manchester brought five times as many section 2A prosecutions "
+            "as Merseyside") in text
+    assert "Figure 2: Police staff completing stalking training" in text
+    assert "Source: Parliamentary answers, 2014 (figures to January 2014)" in text
+    for label in ["Greater Manchester", "Merseyside", "West Yorkshire", "South Yorkshire",
+                  "Avon and Somerset", "Northamptonshire", "Thames Valley"]:
+        assert label in text
+    for value in ["2,103", "6,026", "1,501", "186", "87", "29", "50", "10", "28", "12"]:
+        assert f" {value} " in text, value
+
+
+def test_bookmark_per_section(reader: PdfReader) -> None:
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [
+        "Summary", "Key findings", "1. Two years of the new offences",
+        "2. Prosecutions vary widely between police areas", "3. Training has reached too few",
+        "Recommendations", "Sources and notes", "Contact", "About Digital-Trust",
+    ]
+
+
+def _fonts(reader: PdfReader) -> list[DictionaryObject]:
+    fonts = []
+    for page in reader.pages:
+        resources = page["/Resources"]
+        stack = [resources]
+        while stack:
+            res = stack.pop()
+            for font in (res.get("/Font") or {}).values():
+                fonts.append(font.get_object())
+            for xobj in (res.get("/XObject") or {}).values():
+                xobj = xobj.get_object()
+                if "/Resources" in xobj:
+                    stack.append(xobj["/Resources"])
+    return fonts
+
+
+def test_only_embedded_fonts(reader: PdfReader) -> None:
+    fonts = _fonts(reader)
+    assert fonts
+    for font in fonts:
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"unembedded font {font.get('/BaseFont')}"
+        descriptor = descriptor.get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+        assert "NotoSans" in str(font["/BaseFont"])
+
+
+def test_charts_are_vector_not_raster(reader: PdfReader) -> None:
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for xobj in xobjects.values():
+            assert xobj.get_object().get("/Subtype") != "/Image"
+
+
+def test_same_input_same_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               built: Path) -> None:
+    code, _, err = run_cli(["--project", str(REPO), "build", str(SPEC), "--out",
+                            str(tmp_path)], capsys)
+    assert code == 0, err
+    again = (tmp_path / "call-for-action.pdf").read_bytes()
+    assert hashlib.sha256(again).hexdigest() == hashlib.sha256(built.read_bytes()).hexdigest()

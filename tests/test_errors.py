@@ -21,7 +21,7 @@ findings:
 def test_misspelt_wrong_type_and_missing_each_get_a_line(
         project: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
     spec = write_spec(project, "bad", BAD)
-    code, out, err = cli("--project", str(project), "build", str(spec))
+    code, _out, err = cli("--project", str(project), "build", str(spec))
     assert code == 1
     lines = err.strip().splitlines()
     name = str(spec)
@@ -37,7 +37,7 @@ def test_misspelt_wrong_type_and_missing_each_get_a_line(
 def test_check_writes_nothing_and_reports_the_same(
         project: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
     spec = write_spec(project, "bad", BAD)
-    code, out, err = cli("--project", str(project), "check", str(spec))
+    code, _out, err = cli("--project", str(project), "check", str(spec))
     assert code == 1
     assert len(err.strip().splitlines()) == 3
     assert list((project / "output").iterdir()) == []

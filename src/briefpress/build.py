@@ -63,9 +63,10 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def check(spec: Path) -> LoadedSpec:
-    """Validate one spec; raises SpecError."""
-    return load_briefing(spec, display(spec))
+def check(spec: Path, project: Project | None = None) -> LoadedSpec:
+    """Validate one spec (raises SpecError); its files may come from its folder or the project."""
+    roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
+    return load_briefing(spec, display(spec), roots)
 
 
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
@@ -101,11 +102,12 @@ def _umask() -> int:
     return mask
 
 
-def build_one(spec: Path, brand: Brand, out_dir: Path) -> Outcome:
+def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None = None
+              ) -> Outcome:
     """Build one spec to ``out_dir/<stem>.pdf``; errors are returned, not raised."""
     source = display(spec)
     try:
-        loaded = check(spec)
+        loaded = check(spec, project)
         pdf = make_pdf(loaded, brand, source)
         target = out_dir / f"{spec.stem}.pdf"
         write_atomic(target, pdf)
@@ -117,4 +119,4 @@ def build_one(spec: Path, brand: Brand, out_dir: Path) -> Outcome:
 def build_many(specs: list[Path], project: Project, out_dir: Path | None = None) -> list[Outcome]:
     """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
     brand = load_brand(project.assets, display(project.assets / "brand.yml"))
-    return [build_one(s, brand, out_dir or project.output) for s in specs]
+    return [build_one(s, brand, out_dir or project.output, project) for s in specs]

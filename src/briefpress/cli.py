@@ -69,12 +69,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from briefpress.build import check
+    from briefpress.build import Project, check
 
     status = EXIT_OK
     for spec in args.files:
         try:
-            loaded = check(spec)
+            loaded = check(spec, Project(args.project))
         except SpecError as exc:
             _print_problems(exc.problems)
             status = EXIT_INVALID

@@ -64,7 +64,7 @@ def _canvas_class(meta: DocMeta, brand: Brand, font: str) -> type[Canvas]:
 
 
 def _clip(value: str, font: str, size: float, width: float) -> str:
-    """The running title, shortened with an ellipsis to fit the header (the full title is page 1)."""
+    """The running title, shortened with an ellipsis to fit the header (page 1 has it whole)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if stringWidth(value, font, size) <= width:

@@ -12,7 +12,7 @@ def draft_alt(figure: FigureBase) -> str:
     """A plain description a screen reader can speak: kind, title, then every value."""
     if figure.alt is not None:
         return figure.alt
-    name = KIND_NAMES.get(str(getattr(figure, "kind", "")), "Chart")
+    name = KIND_NAMES.get(figure.kind, "Chart")
     if isinstance(figure, BarFigure):
         values = "; ".join(f"{p.label} {format_number(p.value)}" for p in figure.data)
         return f"{name} of {figure.title.rstrip('.')}: {values}."

@@ -49,7 +49,7 @@ def _style(brand: Brand) -> Iterator[None]:
         "ytick.color": brand.colours.foreground,
     }
     rc = {k: v for k, v in rc.items() if k in matplotlib.rcParams}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         yield
 
 
@@ -102,6 +102,6 @@ DRAWERS: dict[str, Callable[[FigureBase, Brand, float], tuple[Figure, tuple[str,
 def draw(figure: FigureBase, brand: Brand, width_pt: float) -> ChartSVG:
     """Draw one figure to SVG at *width_pt* wide."""
     with _style(brand):
-        fig, labels = DRAWERS[str(getattr(figure, "kind"))](figure, brand, width_pt)
+        fig, labels = DRAWERS[str(figure.kind)](figure, brand, width_pt)
         w, h = fig.get_size_inches()
         return ChartSVG(_svg(fig), float(w) * PT_PER_INCH, float(h) * PT_PER_INCH, labels)

@@ -6,30 +6,47 @@ found here and raised together as one :class:`SpecError`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefpress.errors import Problem, SpecError
+from briefpress.errors import Problem, Severity, SpecError
 from briefpress.spec.crosscheck import crosscheck
-from briefpress.spec.diagnose import problems_from
+from briefpress.spec.diagnose import display_path, locate, problems_from
 from briefpress.spec.model import Briefing
-from briefpress.spec.yamlload import load_file
+from briefpress.spec.yamlload import Document, load_file
 
 __all__ = ["Briefing", "LoadedSpec", "load_briefing"]
 
 
 @dataclass(frozen=True)
 class LoadedSpec:
-    """A valid briefing and the warnings found while reading it."""
+    """A valid briefing, the warnings found while reading it, and where each value stood.
+
+    ``problem`` lets a later check (a character the brand font lacks, say) name the
+    line and column of the value at fault, by the value's location in the model.
+    """
 
     briefing: Briefing
     warnings: tuple[Problem, ...]
+    _doc: Document = field(repr=False, compare=False)
+
+    def problem(self, loc: tuple[str | int, ...], message: str,
+                severity: Severity = "error") -> Problem:
+        path, _ = locate(self._doc, loc)
+        mark = self._doc.mark(path)
+        return Problem(self._doc.file, mark.line if mark else None,
+                       mark.column if mark else None, display_path(path), message, severity)
 
 
-def load_briefing(path: Path, display: str) -> LoadedSpec:
-    """Read and validate one spec file; raise SpecError listing every problem."""
+def load_briefing(path: Path, display: str, roots: Sequence[Path] = ()) -> LoadedSpec:
+    """Read and validate one spec file; raise SpecError listing every problem.
+
+    *roots* are the folders files named in the spec may come from (the spec's own
+    folder is always one).
+    """
     doc = load_file(path, display)
     if doc.data is None:
         raise SpecError([Problem(display, 1, 1, "", "the file is empty; a spec starts with "
@@ -45,7 +62,7 @@ def load_briefing(path: Path, display: str) -> LoadedSpec:
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise SpecError(errors)
-    return LoadedSpec(briefing, tuple(found))
+    return LoadedSpec(briefing, tuple(found), doc)
 
 
 def _order(p: Problem) -> tuple[int, int]:

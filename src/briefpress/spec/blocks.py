@@ -8,7 +8,7 @@ adding a model here and a renderer in ``story``; the union below is built from
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
@@ -68,11 +68,16 @@ def _shorthand(value: Any) -> Any:
     return {"paragraph": value} if isinstance(value, str) else value
 
 
-_BlockUnion = Annotated[
-    Union[tuple(Annotated[m, Tag(TAG_PREFIX + k)] for k, m in BLOCK_MODELS.items())],  # type: ignore[valid-type]  # noqa: UP007
-    Discriminator(block_kind),
-]
-Block = Annotated[_BlockUnion, BeforeValidator(_shorthand)]
+if TYPE_CHECKING:
+    Block = Model
+else:
+    Block = Annotated[
+        Annotated[
+            Union[tuple(Annotated[m, Tag(TAG_PREFIX + k)] for k, m in BLOCK_MODELS.items())],  # noqa: UP007
+            Discriminator(block_kind),
+        ],
+        BeforeValidator(_shorthand),
+    ]
 
 
 class Section(Model):

@@ -47,8 +47,9 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
     ids: dict[str, int] = {}
     for i, fig in enumerate(briefing.figures):
         if fig.id in ids:
-            problems.append(_problem(doc, ("figures", i, "id"),
-                                     f"figure id '{fig.id}' is used twice (also figures[{ids[fig.id]}])"))
+            problems.append(_problem(
+                doc, ("figures", i, "id"),
+                f"figure id '{fig.id}' is used twice (also figures[{ids[fig.id]}])"))
         ids.setdefault(fig.id, i)
     placed: dict[str, Loc] = {}
     for loc, value in walk(briefing):
@@ -71,7 +72,7 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
         if fig.id not in placed:
             problems.append(_problem(
                 doc, ("figures", i, "id"),
-                f"figure '{fig.id}' is never placed; add '- figure: {fig.id}' to a section's blocks",
+                f"figure '{fig.id}' is never placed; add '- figure: {fig.id}' to a section",
             ))
         if fig.alt is None:
             problems.append(_problem(

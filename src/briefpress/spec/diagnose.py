@@ -102,7 +102,7 @@ def locate(doc: Document, loc: Loc) -> tuple[PathKey, bool]:
     i = 0
     while i < len(parts):
         part = parts[i]
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:  # noqa: SIM114
             path.append(part)
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
@@ -139,7 +139,7 @@ def display_path(path: PathKey) -> str:
 def _value_at(doc: Document, path: PathKey) -> Any:
     data: Any = doc.data
     for part in path:
-        data = data[part]
+        data = data[part]  # the path came from walking this same data
     return data
 
 
@@ -240,7 +240,7 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
 
 
 def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:
-    """Drop "missing 'source'" where the same mapping has "unknown 'sorce'; did you mean 'source'"."""
+    """Drop "missing 'source'" where the mapping has "unknown 'sorce'; did you mean 'source'"."""
     suggested = set()
     for _, p in found:
         m = re.search(r"did you mean '([^']+)'", p.message)

@@ -7,7 +7,7 @@ function in ``charts``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
@@ -36,6 +36,7 @@ Points = Annotated[
 
 
 class FigureBase(Model):
+    kind: str
     id: Slug
     title: PlainText
     source: PlainText
@@ -59,13 +60,16 @@ FIGURE_MODELS: dict[str, type[FigureBase]] = {
 
 def figure_kind(value: Any) -> str | None:
     if isinstance(value, FigureBase):
-        return TAG_PREFIX + str(getattr(value, "kind", ""))
+        return TAG_PREFIX + value.kind
     if isinstance(value, dict) and isinstance(value.get("kind"), str):
-        return TAG_PREFIX + value["kind"]
+        return TAG_PREFIX + str(value["kind"])
     return None
 
 
-Figure = Annotated[
-    Union[tuple(Annotated[m, Tag(TAG_PREFIX + k)] for k, m in FIGURE_MODELS.items())],  # type: ignore[valid-type]  # noqa: UP007
-    Discriminator(figure_kind),
-]
+if TYPE_CHECKING:
+    Figure = FigureBase
+else:
+    Figure = Annotated[
+        Union[tuple(Annotated[m, Tag(TAG_PREFIX + k)] for k, m in FIGURE_MODELS.items())],  # noqa: UP007
+        Discriminator(figure_kind),
+    ]

@@ -129,7 +129,7 @@ def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if value in ("true", "false"):
-        return value == "true"
+        return bool(value == "true")
     raise ValueError(f"expected true or false, got {_kind(value)}")
 
 

@@ -80,7 +80,7 @@ class Document:
         return self.values.get((), None)
 
 
-def _mark(m: yaml.Mark | None) -> Mark:
+def _mark(m: Any) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
 

@@ -54,7 +54,8 @@ class Story:
 
 def figure_numbers(b: Briefing) -> dict[str, int]:
     """Figures are numbered in the order they are placed in the sections."""
-    order = [blk.figure for s in b.sections for blk in s.blocks if isinstance(blk, FigureBlock)]
+    order = [blk.figure for s in b.sections for blk in s.blocks
+             if isinstance(blk, FigureBlock)]
     return {fid: i for i, fid in enumerate(order, start=1)}
 
 

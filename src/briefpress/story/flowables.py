@@ -1,4 +1,4 @@
-"""The few flowables reportlab lacks: headings that bookmark themselves, and charts with alt text."""
+"""Flowables reportlab lacks: headings that bookmark themselves, charts with alt text."""
 
 from __future__ import annotations
 

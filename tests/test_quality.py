@@ -1,0 +1,81 @@
+"""The code's own standards, checked with the tests: ruff, mypy --strict, stage order."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+SRC = REPO / "src" / "briefpress"
+
+# The pipeline, in order; a module may import only modules of its own or earlier stages.
+STAGES = ["errors", "spec", "brand", "charts", "story", "pages", "finish", "build", "cli"]
+# Third-party libraries confined to the stages whose job they are.
+CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
+            "svglib": {"story"}, "pypdf": {"finish"}}
+
+
+def _stage(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in STAGES else "__init__"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules() -> list[tuple[str, Path]]:
+    out = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        name = ".".join(p for p in rel.parts if p != "__init__")
+        out.append((name, path))
+    return out
+
+
+def test_stages_import_only_earlier_stages() -> None:
+    wrong = []
+    for name, path in _modules():
+        own = _stage(name)
+        if own == "__init__" or name == "briefpress.__main__":
+            continue
+        for imported in _imports(path):
+            if not imported.startswith("briefpress.") or imported == "briefpress":
+                continue
+            other = _stage(imported)
+            if other != "__init__" and STAGES.index(other) > STAGES.index(own):
+                wrong.append(f"{name} imports {imported}")
+    assert wrong == []
+
+
+def test_libraries_stay_in_their_stage() -> None:
+    wrong = []
+    for name, path in _modules():
+        own = _stage(name)
+        for imported in _imports(path):
+            top = imported.split(".")[0]
+            if top in CONFINED and own not in CONFINED[top]:
+                wrong.append(f"{name} imports {imported}")
+    assert wrong == []
+
+
+def test_ruff() -> None:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests"],
+                            cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

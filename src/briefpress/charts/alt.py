@@ -1,19 +1,58 @@
-"""Alt text drafted from a chart's data, for figures whose spec gives none."""
+"""Alt text drafted from a chart's data, for figures whose spec gives none.
+
+A screen-reader user should get what a sighted reader gets from the chart: its
+kind, what it shows, and every value as printed (same separators and units).
+"""
 
 from __future__ import annotations
 
 from briefpress.charts.numbers import format_number
-from briefpress.spec.figures import BarFigure, FigureBase
+from briefpress.spec.data import FigureData, Table
+from briefpress.spec.figures import ChartBase, FigureBase, StackedBarFigure, StatFigure
 
-KIND_NAMES = {"bar": "Bar chart"}
+KIND_NAMES = {
+    "bar": "Bar chart",
+    "grouped-bar": "Grouped bar chart",
+    "stacked-bar": "Stacked bar chart",
+    "line": "Line chart",
+    "stat": "Statistic",
+    "image": "Image",
+}
 
 
-def draft_alt(figure: FigureBase) -> str:
+def _affixes(figure: FigureBase) -> tuple[str, str]:
+    if isinstance(figure, ChartBase | StatFigure):
+        return figure.prefix or "", figure.suffix or ""
+    return "", ""
+
+
+def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
     """A plain description a screen reader can speak: kind, title, then every value."""
     if figure.alt is not None:
         return figure.alt
     name = KIND_NAMES.get(figure.kind, "Chart")
-    if isinstance(figure, BarFigure):
-        values = "; ".join(f"{p.label} {format_number(p.value)}" for p in figure.data)
-        return f"{name} of {figure.title.rstrip('.')}: {values}."
-    return f"{name}: {figure.title}"
+    title = figure.title.rstrip(".")
+    prefix, suffix = _affixes(figure)
+    if isinstance(figure, StatFigure):
+        return f"{name}: {format_number(figure.value, prefix, suffix)} {figure.label}"
+    if not isinstance(data, Table):
+        return f"{name}: {title}"
+
+    def fmt(value: object) -> str:
+        from decimal import Decimal
+
+        assert isinstance(value, Decimal)
+        return format_number(value, prefix, suffix)
+
+    if len(data.series) == 1 and data.series[0].name is None:
+        values = "; ".join(f"{c} {fmt(v)}" for c, v in
+                           zip(data.categories, data.series[0].values, strict=True))
+        return f"{name} of {title}: {values}."
+    parts = []
+    for i, category in enumerate(data.categories):
+        each = ", ".join(f"{s.name} {fmt(s.values[i])}" for s in data.series)
+        if isinstance(figure, StackedBarFigure):
+            each += f", total {fmt(sum(s.values[i] for s in data.series))}"
+        parts.append(f"{category}: {each}")
+    series = ", ".join(str(s.name) for s in data.series)
+    return f"{name} of {title}, series {series}. " + "; ".join(parts) + "."

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from briefpress.errors import Problem, Severity, SpecError
 from briefpress.spec.crosscheck import crosscheck
+from briefpress.spec.data import FigureData, resolve_figure
 from briefpress.spec.diagnose import display_path, locate, problems_from
 from briefpress.spec.model import Briefing
 from briefpress.spec.yamlload import Document, load_file
@@ -32,6 +33,11 @@ class LoadedSpec:
     briefing: Briefing
     warnings: tuple[Problem, ...]
     _doc: Document = field(repr=False, compare=False)
+    data: tuple[tuple[str, FigureData], ...] = ()
+
+    def data_for(self, figure_id: str) -> FigureData | None:
+        """The typed data (table or image) of a figure, resolved when the spec was read."""
+        return next((d for fid, d in self.data if fid == figure_id), None)
 
     def problem(self, loc: tuple[str | int, ...], message: str,
                 severity: Severity = "error") -> Problem:
@@ -58,11 +64,29 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = ()) -> Loade
         briefing = Briefing.model_validate(doc.data)
     except ValidationError as exc:
         raise SpecError(sorted(problems_from(exc, doc, Briefing), key=_order)) from None
-    found = sorted(crosscheck(briefing, doc), key=_order)
+    found = crosscheck(briefing, doc)
+
+    def report(loc: tuple[str | int, ...], message: str) -> None:
+        found.append(_located(doc, loc, message))
+
+    data: list[tuple[str, FigureData]] = []
+    for i, fig in enumerate(briefing.figures):
+        resolved = resolve_figure(fig, ("figures", i), path.parent, [path.parent, *roots],
+                                  report)
+        if resolved is not None:
+            data.append((fig.id, resolved))
+    found = sorted(found, key=_order)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise SpecError(errors)
-    return LoadedSpec(briefing, tuple(found), doc)
+    return LoadedSpec(briefing, tuple(found), doc, tuple(data))
+
+
+def _located(doc: Document, loc: tuple[str | int, ...], message: str) -> Problem:
+    path, _ = locate(doc, loc)
+    mark = doc.mark(path)
+    return Problem(doc.file, mark.line if mark else None, mark.column if mark else None,
+                   display_path(path), message)
 
 
 def _order(p: Problem) -> tuple[int, int]:

@@ -44,15 +44,16 @@ def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
         assert isinstance(value, Decimal)
         return format_number(value, prefix, suffix)
 
-    if len(data.series) == 1 and data.series[0].name is None:
-        values = "; ".join(f"{c} {fmt(v)}" for c, v in
-                           zip(data.categories, data.series[0].values, strict=True))
-        return f"{name} of {title}: {values}."
+    highlight = getattr(figure, "highlight", None)
+    if len(data.series) == 1:
+        values = ", ".join(f"{c} {fmt(v)}" + (" (highlighted)" if c == highlight else "")
+                           for c, v in zip(data.categories, data.series[0].values, strict=True))
+        what = f" ({data.series[0].name})" if data.series[0].name else ""
+        return f"{name}: {title}. Values{what}: {values}."
     parts = []
     for i, category in enumerate(data.categories):
         each = ", ".join(f"{s.name} {fmt(s.values[i])}" for s in data.series)
         if isinstance(figure, StackedBarFigure):
             each += f", total {fmt(sum(s.values[i] for s in data.series))}"
         parts.append(f"{category}: {each}")
-    series = ", ".join(str(s.name) for s in data.series)
-    return f"{name} of {title}, series {series}. " + "; ".join(parts) + "."
+    return f"{name}: {title}. " + "; ".join(parts) + "."

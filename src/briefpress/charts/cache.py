@@ -2,7 +2,7 @@
 
 A chart is drawn once per distinct (figure spec, data, brand, width) and reused,
 in the process and across builds. The key is a content hash that also covers the
-matplotlib and briefpress versions and the font files, so an upgrade or a new
+matplotlib and briefpress versions, the charts code and the font files, so an upgrade or a new
 brand never reuses a stale drawing; the cache folder is safe to delete.
 """
 
@@ -33,8 +33,14 @@ def _digest(path: Path) -> str:
 
 @cache
 def _versions() -> str:
-    """Read from package metadata, so computing a key never imports matplotlib."""
-    return f"matplotlib {version('matplotlib')}; briefpress {version('briefpress')}"
+    """Read from package metadata, so computing a key never imports matplotlib; the
+    drawing code's own digest is included so an edited (not yet released) chart module
+    never reuses drawings made by the old code."""
+    code = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(path.name.encode() + b"\0" + path.read_bytes())
+    return (f"matplotlib {version('matplotlib')}; briefpress {version('briefpress')}; "
+            f"charts code {code.hexdigest()}")
 
 
 def _plain(value: Any) -> Any:

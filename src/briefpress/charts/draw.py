@@ -27,7 +27,7 @@ from briefpress.brand import Brand
 from briefpress.charts import ChartSVG
 from briefpress.charts.alt import draft_alt
 from briefpress.charts.numbers import format_number
-from briefpress.charts.palette import grey, highlight_colours, series_colours
+from briefpress.charts.palette import grey, highlight_colours, series_colours, text_on
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import (
     BarFigure,
@@ -120,17 +120,31 @@ def _wrap(label: str, width_pt: float) -> str:
     return "\n".join(textwrap.wrap(label, chars)) or label
 
 
-def _axis_label(ax: Axes, figure: ChartBase, on_x: bool) -> None:
-    if figure.axis_label:
-        axis = ax.xaxis if on_x else ax.yaxis
-        (ax.set_xlabel if on_x else ax.set_ylabel)(figure.axis_label)
-        axis.set_visible(True)
-        axis.set_ticks([])
+def _axis_label(ax: Axes, figure: ChartBase, on_x: bool, legend: bool = False) -> None:
+    """What the values measure: under a horizontal chart's bars, or as a line of text
+    above a vertical chart (read level, never rotated), clear of any legend."""
+    if not figure.axis_label:
+        return
+    if on_x:
+        ax.set_xlabel(figure.axis_label)
+        ax.xaxis.set_visible(True)
+        ax.xaxis.set_ticks([])
+    else:
+        ax.set_title(figure.axis_label, loc="left", fontsize=LABEL_PT,
+                     color=ax.xaxis.label.get_color(), pad=22 if legend else 8)
 
 
-def _legend(ax: Axes, handles: list[Any], count: int) -> None:
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=count,
-              frameon=False, borderaxespad=0, handlelength=2.6, columnspacing=1.6)
+def _legend(ax: Axes, handles: list[Any], width_pt: float) -> None:
+    """A key above the plot: in one row if the names fit across, else one per line."""
+    names = [str(h.get_label()) for h in handles]
+    across = sum(len(n) * LABEL_PT * 0.55 + 44 for n in names) < width_pt - 10
+    if not across:
+        chars = max(20, int((width_pt - 60) / (LABEL_PT * 0.55)))
+        for h, n in zip(handles, names, strict=True):
+            h.set_label("\n".join(textwrap.wrap(n, chars)))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02),
+              ncols=len(handles) if across else 1, frameon=False, borderaxespad=0,
+              handlelength=2.6, columnspacing=1.6)
 
 
 def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float) -> Drawn:
@@ -148,7 +162,7 @@ def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: fl
         colours = [brand.colours.primary] * len(labels)
         used = (brand.colours.primary,)
     horizontal = figure.orientation == "horizontal"
-    height_pt = 36 + 22 * len(labels) if horizontal else 210.0
+    height_pt = 36 + 22 * len(labels) if horizontal else 190.0
     fig, ax = _new(width_pt, height_pt)
     if horizontal:
         bars = ax.barh(range(len(values)), values, color=colours, height=0.62)
@@ -201,8 +215,8 @@ def _grouped(figure: FigureBase, data: FigureData | None, brand: Brand,
     _bare(ax, "bottom")
     ax.set_ylim(*_limits([float(v) for s in table.series for v in s.values]))
     _legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
-                 for j, s in enumerate(table.series)], k)
-    _axis_label(ax, figure, False)
+                 for j, s in enumerate(table.series)], width_pt)
+    _axis_label(ax, figure, False, legend=True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
 
@@ -222,7 +236,7 @@ def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
         bars = ax.barh(range(n), values, left=left, height=0.6, color=colours[j],
                        edgecolor=brand.colours.background, linewidth=0.8, label=series.name)
         labels = [_fmt(figure, v) for v in series.values]
-        ink = brand.colours.background if grey(colours[j]) < 128 else brand.colours.foreground
+        ink = text_on(colours[j], brand.colours.background, brand.colours.foreground)
         ax.bar_label(bars, labels=labels, label_type="center", fontsize=LABEL_PT, color=ink)
         shown += labels
         left = [a + b for a, b in zip(left, values, strict=True)]
@@ -238,7 +252,7 @@ def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
     _bare(ax, "left")
     ax.set_xlim(*_limits([float(t) for t in totals], 1.12))
     _legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
-                 for j, s in enumerate(table.series)], k)
+                 for j, s in enumerate(table.series)], width_pt)
     _axis_label(ax, figure, True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
@@ -275,8 +289,8 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
     _bare(ax, "bottom")
     lo, hi = _limits([float(v) for s in table.series for v in s.values], 1.2)
     ax.set_ylim(lo, hi)
-    _legend(ax, handles, k)
-    _axis_label(ax, figure, False)
+    _legend(ax, handles, width_pt)
+    _axis_label(ax, figure, False, legend=True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
 

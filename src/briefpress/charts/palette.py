@@ -88,3 +88,22 @@ def highlight_colours(brand: Brand) -> tuple[str, str]:
         g = grey(accent)
     target = g + MIN_GREY_STEP + 10 if g + MIN_GREY_STEP + 10 <= 235 else g - MIN_GREY_STEP - 10
     return accent, toward_grey(brand.colours.secondary, target)
+
+
+def _luminance(colour: str) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(fill: str, light: str, dark: str) -> str:
+    """Whichever of *light* and *dark* reads better on *fill* (for labels inside bars)."""
+    return light if contrast(fill, light) >= contrast(fill, dark) else dark

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Group, String
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
 from svglib.svglib import svg2rlg
 
 from briefpress.charts import ChartSVG, Visual
@@ -92,4 +92,4 @@ def figure_flowables(figure: FigureBase, number: int, visual: Visual, styles: St
     ]
     if figure.notes:
         parts.append(Paragraph(f"Notes: {text(figure.notes)}", styles.source))
-    return [KeepTogether(parts)]
+    return [KeepTogether(parts), Spacer(1, styles.body.fontSize * 0.8)]

@@ -259,40 +259,64 @@ def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
 
 
 def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float) -> Drawn:
+    """Lines with a marker and dash pattern each. With one or two series every point is
+    labelled (the higher value above, the lower below); with more, labels would collide,
+    so each line is labelled at its end (every value is still in the alt text)."""
     assert isinstance(figure, ChartBase)
     table = _table(data)
     k, n = len(table.series), len(table.categories)
     colours = series_colours(brand, k)
-    fig, ax = _new(width_pt, 220.0)
+    height = 220.0
+    fig, ax = _new(width_pt, height)
     handles: list[Any] = []
     shown: list[str] = []
+    every_point = k <= 2
+    lo, hi = _limits([float(v) for s in table.series for v in s.values], 1.2)
     for j, series in enumerate(table.series):
-        ax.plot(range(n), [float(v) for v in series.values], color=colours[j],
-                          linestyle=DASHES[j], marker=MARKERS[j], markersize=5.5,
-                          linewidth=1.8, label=series.name, clip_on=False)
-        handles.append(Line2D([], [], color=colours[j], linestyle=DASHES[j],
-                              marker=MARKERS[j], markersize=5.5, linewidth=1.8,
-                              label=str(series.name)))
-        for i, value in enumerate(series.values):
-            rank = sorted((s.values[i] for s in table.series), reverse=True).index(value)
-            above = rank == 0
+        style: dict[str, Any] = {"color": colours[j], "linestyle": DASHES[j],
+                                 "marker": MARKERS[j], "markersize": 5.5, "linewidth": 1.8}
+        ax.plot(range(n), [float(v) for v in series.values], clip_on=False, **style)
+        handles.append(Line2D([], [], label=str(series.name), **style))
+        points = range(n) if every_point else range(n - 1, n)
+        for i in points:
+            value = series.values[i]
+            above = value == max(s.values[i] for s in table.series) and (
+                j == 0 or value != table.series[0].values[i])
             label = _fmt(figure, value)
-            ax.annotate(label, (i, float(value)), textcoords="offset points",
-                        xytext=(0, 7 if above else -8), ha="center",
-                        va="bottom" if above else "top", fontsize=LABEL_PT)
+            if every_point:
+                ax.annotate(label, (i, float(value)), textcoords="offset points",
+                            xytext=(0, 7 if above else -8), ha="center",
+                            va="bottom" if above else "top", fontsize=LABEL_PT)
             shown.append(label)
+    if not every_point:
+        _end_labels(ax, figure, table, (lo, hi), height - 70)
     slot = (width_pt - 20) / max(n, 1)
     ax.set_xticks(range(n), [_wrap(c, slot) for c in table.categories])
-    ax.set_xlim(-0.4, n - 0.6)
+    ax.set_xlim(-0.4, n - 0.6 + (0 if every_point else 0.45))
     ax.tick_params(axis="x", length=3, color=brand.colours.secondary)
     ax.yaxis.set_visible(False)
     _bare(ax, "bottom")
-    lo, hi = _limits([float(v) for s in table.series for v in s.values], 1.2)
     ax.set_ylim(lo, hi)
     _legend(ax, handles, width_pt)
     _axis_label(ax, figure, False, legend=True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
+
+
+def _end_labels(ax: Axes, figure: ChartBase, table: Table, limits: tuple[float, float],
+                plot_pt: float) -> None:
+    """Each line's last value to the right of its end, nudged apart so none overlap."""
+    last = len(table.categories) - 1
+    gap = (limits[1] - limits[0]) * (LABEL_PT * 1.25) / plot_pt
+    ends = sorted(((float(s.values[last]), j) for j, s in enumerate(table.series)),
+                  reverse=True)
+    placed: list[float] = []
+    for y, _ in ends:
+        placed.append(min(y, placed[-1] - gap) if placed else y)
+    for (y, j), at in zip(ends, placed, strict=True):
+        ax.annotate(_fmt(figure, table.series[j].values[last]), (last, y),
+                    xytext=(last + 0.08, at), textcoords="data", ha="left", va="center",
+                    fontsize=LABEL_PT)
 
 
 def _stat(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float) -> Drawn:

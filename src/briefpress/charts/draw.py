@@ -266,7 +266,7 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
     table = _table(data)
     k, n = len(table.series), len(table.categories)
     colours = series_colours(brand, k)
-    height = 220.0
+    height = 200.0
     fig, ax = _new(width_pt, height)
     handles: list[Any] = []
     shown: list[str] = []
@@ -297,8 +297,12 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
     ax.yaxis.set_visible(False)
     _bare(ax, "bottom")
     ax.set_ylim(lo, hi)
-    _legend(ax, handles, width_pt)
-    _axis_label(ax, figure, False, legend=True)
+    if k > 1:
+        _legend(ax, handles, width_pt)
+        _axis_label(ax, figure, False, legend=True)
+    else:  # one line needs no key: its name is the label above the plot
+        ax.set_title(figure.axis_label or str(table.series[0].name or ""), loc="left",
+                     fontsize=LABEL_PT, pad=8)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
 

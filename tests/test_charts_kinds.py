@@ -173,3 +173,30 @@ def test_the_real_briefing_uses_three_chart_kinds_a_stat_tile_and_a_csv() -> Non
     kinds = {f.kind for f in loaded.briefing.figures}
     assert {"bar", "stacked-bar", "line", "stat"} <= kinds
     assert any(getattr(f, "csv", None) is not None for f in loaded.briefing.figures)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_alt_text_is_drafted_from_the_data_for_every_kind_with_a_warning(
+        kind: str, project: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    figures, values, _ = KINDS[kind]
+    spec = write_spec(project, kind, spec_with(figures))
+    code, _out, err = cli("--project", str(project), "check", str(spec))
+    assert code == 0
+    assert "has no 'alt' text; a description was drafted from its data" in err
+    from briefpress.brand import load_brand
+    from briefpress.charts.alt import KIND_NAMES
+
+    loaded = check(spec)
+    fig = loaded.briefing.figures[0]
+    alt = render_chart(fig, loaded.data_for(fig.id), load_brand(project / "assets")).alt
+    assert alt.startswith(KIND_NAMES[fig.kind])
+    for value in values:
+        assert f" {value}" in alt, (value, alt)
+
+
+def test_stacked_bars_refuse_negative_parts(
+        project: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+    figures = KINDS["stacked-bar"][0].replace("[422, 144]", "[422, -144]")
+    code, err, pdf = build(project, cli, "neg", spec_with(figures))
+    assert code == 1 and not pdf.exists()
+    assert "figures[0].data: a stacked bar cannot show a negative part" in err

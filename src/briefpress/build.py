@@ -98,6 +98,8 @@ def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path
         if target is not None:
             with contextlib.suppress(OSError):  # a read-only project still builds
                 write_atomic(target, chart_cache.encode(chart))
+    if len(_DRAWN) >= 256:  # a long-running process keeps memory bounded
+        _DRAWN.clear()
     _DRAWN[key] = chart
     return chart
 

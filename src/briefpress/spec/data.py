@@ -31,6 +31,7 @@ from briefpress.spec.figures import (
     FigureBase,
     ImageFigure,
     MultiSeriesBase,
+    StackedBarFigure,
 )
 from briefpress.spec.files import FileRefused, read_inside
 from briefpress.spec.types import Number
@@ -80,6 +81,7 @@ FigureData = Table | ImageFile
 def resolve_figure(fig: FigureBase, loc: Loc, base: Path, roots: Sequence[Path],
                    report: Report) -> FigureData | None:
     """The typed data of one figure, or ``None`` (after reporting why) if it has none."""
+    table: Table | None
     if isinstance(fig, BarFigure):
         table = _bar_table(fig, loc, base, roots, report)
         if table is not None:
@@ -87,14 +89,29 @@ def resolve_figure(fig: FigureBase, loc: Loc, base: Path, roots: Sequence[Path],
         return table
     if isinstance(fig, MultiSeriesBase):
         if fig.data is not None and fig.series is not None:
-            return Table(tuple(r.label for r in fig.data), tuple(
+            table = Table(tuple(r.label for r in fig.data), tuple(
                 Series(name, tuple(r.values[i] for r in fig.data))
                 for i, name in enumerate(fig.series)))
-        assert fig.csv is not None
-        return _csv_table(fig.csv, (*loc, "csv"), base, roots, report)
+        else:
+            assert fig.csv is not None
+            table = _csv_table(fig.csv, (*loc, "csv"), base, roots, report)
+        if isinstance(fig, StackedBarFigure) and table is not None:
+            table = _not_negative(table, loc, report)
+        return table
     if isinstance(fig, ImageFigure):
         return _image(fig.file, (*loc, "file"), base, roots, report)
     return None
+
+
+def _not_negative(table: Table, loc: Loc, report: Report) -> Table | None:
+    """Stacked segments add up to a whole; a negative part has no length to draw."""
+    for series in table.series:
+        for category, value in zip(table.categories, series.values, strict=True):
+            if value < 0:
+                report((*loc, "data"), f"a stacked bar cannot show a negative part: "
+                       f"'{category}', series '{series.name}' is {value}; use a grouped bar")
+                return None
+    return table
 
 
 def _bar_table(fig: BarFigure, loc: Loc, base: Path, roots: Sequence[Path],

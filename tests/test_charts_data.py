@@ -136,6 +136,13 @@ def test_nan_or_missing_inline_values_are_errors(value: str, project: Path, cli:
     assert "expected a" in message
 
 
+def test_row_numbers_are_the_spreadsheet_rows_even_after_blank_lines(
+        project: Path, cli: Cli) -> None:
+    text = _csv_spec(project, "Force,Staff trained\n\nDerby,2103\n\nAvon,lots\n")
+    [message] = _fails(project, cli, text)
+    assert "row 5, column 'Staff trained': expected a number, got 'lots'" in message
+
+
 def test_empty_csv_and_header_only_csv(project: Path, cli: Cli) -> None:
     [message] = _fails(project, cli, _csv_spec(project, ""))
     assert "CSV 'data/training.csv' is empty" in message

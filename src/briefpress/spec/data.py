@@ -154,15 +154,16 @@ def _csv_table(src: CsvSource, loc: Loc, base: Path, roots: Sequence[Path],
         report((*loc, "file"), f"CSV '{name}' is not UTF-8; save it as 'CSV UTF-8'")
         return None
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        read = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
         report((*loc, "file"), f"CSV '{name}' cannot be read: {exc}")
         return None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    # (row number as a spreadsheet shows it, cells); blank rows are skipped but counted
+    rows = [(n, r) for n, r in enumerate(read, start=1) if any(cell.strip() for cell in r)]
     if not rows:
         report((*loc, "file"), f"CSV '{name}' is empty; it needs a header row and data rows")
         return None
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in rows[0][1]]
     if len(rows) == 1:
         report((*loc, "file"), f"CSV '{name}' has a header row but no data rows")
         return None
@@ -190,8 +191,8 @@ def _csv_table(src: CsvSource, loc: Loc, base: Path, roots: Sequence[Path],
     return _table_from_rows(src, rows, index, loc, report)
 
 
-def _table_from_rows(src: CsvSource, rows: list[list[str]], index: dict[str, int], loc: Loc,
-                     report: Report) -> Table | None:
+def _table_from_rows(src: CsvSource, rows: list[tuple[int, list[str]]], index: dict[str, int],
+                     loc: Loc, report: Report) -> Table | None:
     name = src.file
     columns = [src.value] if src.value is not None else list(src.values or ())
     cells: dict[tuple[str, str], Decimal] = {}
@@ -203,7 +204,7 @@ def _table_from_rows(src: CsvSource, rows: list[list[str]], index: dict[str, int
         i = index[column]
         return row[i].strip() if i < len(row) else ""
 
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         label = cell(row, line, src.category)
         if not label:
             report((*loc, "category"), f"CSV '{name}', row {line}, column '{src.category}': "

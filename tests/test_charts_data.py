@@ -269,7 +269,9 @@ def test_png_and_svg_images_are_placed(project: Path, cli: Cli) -> None:
     from PIL import Image
 
     Image.new("RGB", (300, 150), (20, 54, 92)).save(project / "briefings" / "ok.png")
-    (project / "briefings" / "ok.svg").write_text(
+    (project / "briefings" / "ok.svg").write_text(  # as matplotlib and Inkscape write them
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"'
+        ' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
         '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80">'
         '<rect width="200" height="80" fill="#1F6F78"/>'
         '<text x="10" y="40" font-family="Arial" font-size="12">Label in the image</text>'
@@ -304,6 +306,13 @@ def test_svg_with_external_references_is_refused(svg: str, project: Path, cli: C
     (project / "briefings" / "bad.svg").write_text(svg, encoding="utf-8")
     [message] = _fails(project, cli, spec_with(IMAGE_FIGURE.format(file="bad.svg")))
     assert "figures[0].file: SVG 'bad.svg' refers outside itself" in message
+
+
+def test_broken_svg_is_refused_when_the_spec_is_read(project: Path, cli: Cli) -> None:
+    (project / "briefings" / "broken.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', encoding="utf-8")
+    [message] = _fails(project, cli, spec_with(IMAGE_FIGURE.format(file="broken.svg")))
+    assert "figures[0].file: SVG 'broken.svg' is not well-formed XML" in message
 
 
 def test_other_image_formats_are_refused(project: Path, cli: Cli) -> None:

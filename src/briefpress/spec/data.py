@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
+from xml.etree import ElementTree
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -272,16 +273,23 @@ def _image(reference: str, loc: Loc, base: Path, roots: Sequence[Path],
     except FileRefused as exc:
         report(loc, f"image {exc}")
         return None
-    head = data[:512].lstrip()
-    if head.startswith((b"<?xml", b"<svg", b"<!--")) or b"<svg" in data[:2048]:
-        bad = _SVG_FORBIDDEN.search(data)
-        if bad is not None:
-            report(loc, f"SVG '{reference}' refers outside itself "
-                   f"({bad.group(0).decode('ascii', 'replace').strip()}...); external "
-                   "references, entities and embedded images are not allowed")
-            return None
-        return ImageFile("svg", data, 0, 0)
-    return _raster(reference, data, loc, report)
+    if data.startswith((b"\x89PNG", b"\xff\xd8")) or b"<svg" not in data[:4096]:
+        return _raster(reference, data, loc, report)
+    bad = _SVG_FORBIDDEN.search(data)
+    if bad is not None:
+        report(loc, f"SVG '{reference}' refers outside itself "
+               f"({bad.group(0).decode('ascii', 'replace').strip()}...); external "
+               "references, entities and embedded images are not allowed")
+        return None
+    try:  # entities were refused above, so the standard parser cannot be made to expand any
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        report(loc, f"SVG '{reference}' is not well-formed XML: {exc}")
+        return None
+    if not root.tag.endswith("svg"):
+        report(loc, f"'{reference}' is XML but not an SVG image")
+        return None
+    return ImageFile("svg", data, 0, 0)
 
 
 def _raster(reference: str, data: bytes, loc: Loc, report: Report) -> ImageFile | None:

@@ -184,12 +184,11 @@ def test_alt_text_is_drafted_from_the_data_for_every_kind_with_a_warning(
     assert code == 0
     assert "has no 'alt' text; a description was drafted from its data" in err
     from briefpress.brand import load_brand
-    from briefpress.charts.alt import KIND_NAMES
 
     loaded = check(spec)
     fig = loaded.briefing.figures[0]
     alt = render_chart(fig, loaded.data_for(fig.id), load_brand(project / "assets")).alt
-    assert alt.startswith(KIND_NAMES[fig.kind])
+    assert alt.startswith(f"{type(fig).SPOKEN}: ") and type(fig).SPOKEN != "Chart"
     for value in values:
         assert f" {value}" in alt, (value, alt)
 

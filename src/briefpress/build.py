@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
-from briefpress.charts import CHART_KINDS, TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
+from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import BriefpressError, Problem
 from briefpress.finish import finish
@@ -106,11 +106,11 @@ def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path
 
 def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None
             ) -> Visual:
-    if figure.kind in CHART_KINDS:
-        return _chart(figure, loaded, brand, cache_dir)
+    """An image figure's checked file as it is; anything else is a chart to draw."""
     data = loaded.data_for(figure.id)
-    assert isinstance(data, ImageFile), "the spec stage resolves every image figure"
-    return data
+    if isinstance(data, ImageFile):
+        return data
+    return _chart(figure, loaded, brand, cache_dir)
 
 
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None

@@ -15,11 +15,9 @@ from briefpress.charts.numbers import format_number
 from briefpress.spec.data import FigureData, ImageFile
 from briefpress.spec.figures import FigureBase
 
-__all__ = ["CHART_KINDS", "ChartSVG", "Visual", "draft_alt", "format_number", "render_chart"]
+__all__ = ["ChartSVG", "Visual", "draft_alt", "format_number", "render_chart"]
 
 TEXT_WIDTH_PT = 481.9  # A4 less 2 x 2 cm margins, in points; charts are drawn at print size
-CHART_KINDS = frozenset({"bar", "grouped-bar", "stacked-bar", "line", "stat"})
-"""Figure kinds drawn by matplotlib (``image`` figures are placed as they are)."""
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,11 @@ kind, what it shows, and every value as printed (same separators and units).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from briefpress.charts.numbers import format_number
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import ChartBase, FigureBase, StackedBarFigure, StatFigure
-
-KIND_NAMES = {
-    "bar": "Bar chart",
-    "grouped-bar": "Grouped bar chart",
-    "stacked-bar": "Stacked bar chart",
-    "line": "Line chart",
-    "stat": "Statistic",
-    "image": "Image",
-}
 
 
 def _affixes(figure: FigureBase) -> tuple[str, str]:
@@ -30,7 +23,7 @@ def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
     """A plain description a screen reader can speak: kind, title, then every value."""
     if figure.alt is not None:
         return figure.alt
-    name = KIND_NAMES.get(figure.kind, "Chart")
+    name = type(figure).SPOKEN
     title = figure.title.rstrip(".")
     prefix, suffix = _affixes(figure)
     if isinstance(figure, StatFigure):
@@ -38,10 +31,7 @@ def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
     if not isinstance(data, Table):
         return f"{name}: {title}"
 
-    def fmt(value: object) -> str:
-        from decimal import Decimal
-
-        assert isinstance(value, Decimal)
+    def fmt(value: Decimal) -> str:
         return format_number(value, prefix, suffix)
 
     highlight = getattr(figure, "highlight", None)

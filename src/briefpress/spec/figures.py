@@ -11,7 +11,7 @@ before any later stage sees it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
@@ -81,6 +81,9 @@ class CsvSource(Model):
 
 
 class FigureBase(Model):
+    SPOKEN: ClassVar[str] = "Chart"
+    """What the kind is called when alt text is drafted ("Bar chart: ...")."""
+
     kind: str
     id: Slug
     title: PlainText
@@ -105,6 +108,8 @@ class ChartBase(FigureBase):
 
 class BarFigure(ChartBase):
     """One series of bars, one per category, in the order written (or sorted)."""
+
+    SPOKEN: ClassVar[str] = "Bar chart"
 
     kind: Literal["bar"]
     orientation: Literal["horizontal", "vertical"] = "horizontal"
@@ -146,11 +151,15 @@ class MultiSeriesBase(ChartBase):
 class GroupedBarFigure(MultiSeriesBase):
     """Bars side by side within each category, one per series."""
 
+    SPOKEN: ClassVar[str] = "Grouped bar chart"
+
     kind: Literal["grouped-bar"]
 
 
 class StackedBarFigure(MultiSeriesBase):
     """One horizontal bar per category, split into series; the total is shown at the end."""
+
+    SPOKEN: ClassVar[str] = "Stacked bar chart"
 
     kind: Literal["stacked-bar"]
 
@@ -159,11 +168,15 @@ class LineFigure(MultiSeriesBase):
     """One line per series across the categories (usually dates), each with its own marker
     and dash pattern so the lines stay apart in greyscale."""
 
+    SPOKEN: ClassVar[str] = "Line chart"
+
     kind: Literal["line"]
 
 
 class StatFigure(FigureBase):
     """One big number with a short label: "834 cases reached court"."""
+
+    SPOKEN: ClassVar[str] = "Statistic"
 
     kind: Literal["stat"]
     value: Number
@@ -174,6 +187,8 @@ class StatFigure(FigureBase):
 
 class ImageFigure(FigureBase):
     """An existing PNG, JPEG or SVG file from the project, placed at the text width."""
+
+    SPOKEN: ClassVar[str] = "Image"
 
     kind: Literal["image"]
     file: PlainText

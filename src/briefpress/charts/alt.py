@@ -44,6 +44,6 @@ def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
     for i, category in enumerate(data.categories):
         each = ", ".join(f"{s.name} {fmt(s.values[i])}" for s in data.series)
         if isinstance(figure, StackedBarFigure):
-            each += f", total {fmt(sum(s.values[i] for s in data.series))}"
+            each += f", total {fmt(sum((s.values[i] for s in data.series), Decimal(0)))}"
         parts.append(f"{category}: {each}")
     return f"{name}: {title}. " + "; ".join(parts) + "."

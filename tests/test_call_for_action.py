@@ -61,15 +61,29 @@ def test_every_finding_recommendation_and_quote_in_reading_order(built: Path) ->
 
 def test_figure_captions_and_values_are_text(built: Path) -> None:
     text = pdf_text(built)
-    assert ("Figure 1: Greater Manchester brought five times as many section 2A prosecutions "
-            "as Merseyside") in text
-    assert "Figure 2: Police staff completing stalking training" in text
+    captions = [
+        "Figure 1: Over two years, charges for stalking rose by 20% and proven breaches of "
+        "restraining orders by 39%",
+        "Figure 2: Three in four cases that reached a first hearing were charged under section 2A",
+        "Figure 3: Greater Manchester brought five times as many section 2A prosecutions "
+        "as Merseyside",
+        "Figure 4: Only 40% of eligible police staff have been trained in the new laws",
+        "Figure 5: Police staff completing stalking training varied from 29 to 6,026 between "
+        "forces",
+        "Figure 6: Police staff who had seen the stalking e-training rose from 38,434 to 52,176 "
+        "in a year",
+    ]
+    positions = [text.find(c) for c in captions]
+    assert -1 not in positions, [c for c, p in zip(captions, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
     assert "Source: Parliamentary answers, 2014 (figures to January 2014)" in text
     for label in ["Greater Manchester", "Merseyside", "West Yorkshire", "South Yorkshire",
-                  "Avon and Somerset", "Northamptonshire", "Thames Valley"]:
+                  "Avon and Somerset", "Northamptonshire", "Thames Valley", "Derby"]:
         assert label in text
-    for value in ["2,103", "6,026", "1,501", "186", "87", "29", "50", "10", "28", "12"]:
-        assert f" {value} " in text, value
+    # every figure from the source material, printed exactly (separators added, no rounding)
+    for value in ["2,103", "6,026", "1,501", "186", "87", "29", "50", "10", "28", "12",
+                  "20%", "39%", "422", "144", "566", "40%", "38,434", "52,176"]:
+        assert f" {value} " in f" {text} ", value
 
 
 def test_bookmark_per_section(reader: PdfReader) -> None:

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
-from briefpress.charts import render_chart
+from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
+from briefpress.charts import cache as chart_cache
 from briefpress.errors import BriefpressError, Problem
 from briefpress.finish import finish
 from briefpress.pages import render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
+from briefpress.spec.data import ImageFile
+from briefpress.spec.figures import FigureBase
 from briefpress.story import make_story
 
 
@@ -39,6 +42,11 @@ class Project:
     @property
     def output(self) -> Path:
         return self.root / "output"
+
+    @property
+    def chart_cache(self) -> Path:
+        """Drawn charts, by content hash; safe to delete (``.cache/`` is gitignored)."""
+        return self.root / ".cache" / "charts"
 
     def specs(self) -> list[Path]:
         """Every spec in ``briefings/``, in name order."""
@@ -69,10 +77,47 @@ def check(spec: Path, project: Project | None = None) -> LoadedSpec:
     return load_briefing(spec, display(spec), roots)
 
 
-def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
+_DRAWN: dict[str, ChartSVG] = {}
+"""Charts drawn in this process, by cache key: a chart shared by several specs is drawn once."""
+
+
+def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None
+           ) -> ChartSVG:
+    """One chart, from the in-process cache, the cache folder, or drawn (and then kept)."""
+    data = loaded.data_for(figure.id)
+    key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
+    if key in _DRAWN:
+        return _DRAWN[key]
+    target = cache_dir / f"{key}.json" if cache_dir is not None else None
+    chart = None
+    if target is not None and target.is_file():
+        with contextlib.suppress(OSError):
+            chart = chart_cache.decode(target.read_bytes())
+    if chart is None:
+        chart = render_chart(figure, data, brand, TEXT_WIDTH_PT)
+        if target is not None:
+            with contextlib.suppress(OSError):  # a read-only project still builds
+                write_atomic(target, chart_cache.encode(chart))
+    if len(_DRAWN) >= 256:  # a long-running process keeps memory bounded
+        _DRAWN.clear()
+    _DRAWN[key] = chart
+    return chart
+
+
+def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None
+            ) -> Visual:
+    """An image figure's checked file as it is; anything else is a chart to draw."""
+    data = loaded.data_for(figure.id)
+    if isinstance(data, ImageFile):
+        return data
+    return _chart(figure, loaded, brand, cache_dir)
+
+
+def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None
+             ) -> bytes:
     """Run the stages after the spec: charts, story, pages, finish."""
     b = loaded.briefing
-    charts = {f.id: render_chart(f, brand) for f in b.figures}
+    charts = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
     story = make_story(b, brand, charts)
     pdf = render_pdf(story, brand, source)
     return finish(pdf, story.must_appear, source)
@@ -108,7 +153,7 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
     source = display(spec)
     try:
         loaded = check(spec, project)
-        pdf = make_pdf(loaded, brand, source)
+        pdf = make_pdf(loaded, brand, source, project.chart_cache if project else None)
         target = out_dir / f"{spec.stem}.pdf"
         write_atomic(target, pdf)
     except BriefpressError as exc:

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from briefpress.errors import Problem, Severity, SpecError
 from briefpress.spec.crosscheck import crosscheck
+from briefpress.spec.data import FigureData, resolve_figure
 from briefpress.spec.diagnose import display_path, locate, problems_from
+from briefpress.spec.figures import Figure, FigureBase
 from briefpress.spec.model import Briefing
 from briefpress.spec.yamlload import Document, load_file
 
@@ -32,6 +34,11 @@ class LoadedSpec:
     briefing: Briefing
     warnings: tuple[Problem, ...]
     _doc: Document = field(repr=False, compare=False)
+    data: tuple[tuple[str, FigureData], ...] = ()
+
+    def data_for(self, figure_id: str) -> FigureData | None:
+        """The typed data (table or image) of a figure, resolved when the spec was read."""
+        return next((d for fid, d in self.data if fid == figure_id), None)
 
     def problem(self, loc: tuple[str | int, ...], message: str,
                 severity: Severity = "error") -> Problem:
@@ -57,12 +64,55 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = ()) -> Loade
     try:
         briefing = Briefing.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecError(sorted(problems_from(exc, doc, Briefing), key=_order)) from None
-    found = sorted(crosscheck(briefing, doc), key=_order)
+        invalid = problems_from(exc, doc, Briefing)
+        _resolve_data(_valid_figures(doc.data), doc, path, roots, invalid)
+        raise SpecError(sorted(invalid, key=_order)) from None
+    found = crosscheck(briefing, doc)
+    data = _resolve_data(list(enumerate(briefing.figures)), doc, path, roots, found)
+    found = sorted(found, key=_order)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise SpecError(errors)
-    return LoadedSpec(briefing, tuple(found), doc)
+    return LoadedSpec(briefing, tuple(found), doc, data)
+
+
+def _resolve_data(figures: list[tuple[int, FigureBase]], doc: Document, path: Path,
+                  roots: Sequence[Path], found: list[Problem]
+                  ) -> tuple[tuple[str, FigureData], ...]:
+    """Each figure's data (CSV files read, images checked); problems go into *found*."""
+    def report(loc: tuple[str | int, ...], message: str) -> None:
+        found.append(_located(doc, loc, message))
+
+    data: list[tuple[str, FigureData]] = []
+    for i, fig in figures:
+        resolved = resolve_figure(fig, ("figures", i), path.parent, [path.parent, *roots],
+                                  report)
+        if resolved is not None:
+            data.append((fig.id, resolved))
+    return tuple(data)
+
+
+def _valid_figures(raw: dict[str, object]) -> list[tuple[int, FigureBase]]:
+    """The figures that are valid on their own, so that their CSV problems are reported
+    together with the spec's other problems rather than after they are fixed."""
+    items = raw.get("figures")
+    out: list[tuple[int, FigureBase]] = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            out.append((i, _FIGURE.validate_python(item)))
+        except ValidationError:
+            continue
+    return out
+
+
+_FIGURE: TypeAdapter[FigureBase] = TypeAdapter(Figure)
+
+
+def _located(doc: Document, loc: tuple[str | int, ...], message: str) -> Problem:
+    path, _ = locate(doc, loc)
+    mark = doc.mark(path)
+    return Problem(doc.file, mark.line if mark else None, mark.column if mark else None,
+                   display_path(path), message)
 
 
 def _order(p: Problem) -> tuple[int, int]:

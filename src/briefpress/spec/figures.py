@@ -2,23 +2,36 @@
 
 Each kind is a model with a ``kind`` literal; the union is built from
 :data:`FIGURE_MODELS`, so adding a kind is adding a model here and a drawing
-function in ``charts``.
+function in ``charts`` (``charts/draw.py: DRAWERS``).
+
+Chart data is written inline (``data:``) or read from a CSV file (``csv:``);
+either way the spec stage turns it into a typed :class:`briefpress.spec.data.Table`
+before any later stage sees it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from briefpress.spec.types import Model, Number, PlainText, Slug
 
 TAG_PREFIX = "figure:"
+MAX_SERIES = 4
+"""Series a chart may have: beyond this, greyscale steps and markers run out."""
 
 
 class DataPoint(Model):
     label: PlainText
     value: Number
+
+
+class DataRow(Model):
+    """One category of a several-series chart: its label and one value per series."""
+
+    label: PlainText
+    values: tuple[Number, ...] = Field(min_length=1)
 
 
 def _points(value: Any) -> Any:
@@ -28,14 +41,49 @@ def _points(value: Any) -> Any:
     return value
 
 
-Points = Annotated[
-    tuple[DataPoint, ...],
-    BeforeValidator(_points),
-    Field(min_length=1),
-]
+def _rows(value: Any) -> Any:
+    """``{Greater Manchester: [50, 12], ...}`` -> ``[{label, values}, ...]``, keeping order."""
+    if isinstance(value, dict):
+        return [{"label": k, "values": v} for k, v in value.items()]
+    return value
+
+
+Points = Annotated[tuple[DataPoint, ...], BeforeValidator(_points), Field(min_length=1)]
+Rows = Annotated[tuple[DataRow, ...], BeforeValidator(_rows), Field(min_length=1)]
+
+Affix = Annotated[str, Field(min_length=1, max_length=20)]
+"""Text printed before or after every value (``£``, ``%``, `` million``), exactly as typed."""
+
+
+class CsvSource(Model):
+    """Chart data from a CSV file beside the spec (path relative to the spec file).
+
+    ``category`` names the column of category labels. Values come from one column
+    (``value``), from several columns, one series each (``values``), or from one
+    column split into series by another column (``value`` with ``series``).
+    """
+
+    file: PlainText
+    category: PlainText
+    value: PlainText | None = None
+    values: tuple[PlainText, ...] | None = Field(default=None, min_length=1,
+                                                 max_length=MAX_SERIES)
+    series: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CsvSource:
+        if (self.value is None) == (self.values is None):
+            raise ValueError("give either 'value' (one column) or 'values' (several columns)")
+        if self.series is not None and self.value is None:
+            raise ValueError("'series' splits the 'value' column; it cannot be used with "
+                             "'values'")
+        return self
 
 
 class FigureBase(Model):
+    SPOKEN: ClassVar[str] = "Chart"
+    """What the kind is called when alt text is drafted ("Bar chart: ...")."""
+
     kind: str
     id: Slug
     title: PlainText
@@ -44,17 +92,116 @@ class FigureBase(Model):
     notes: PlainText | None = None
 
 
-class BarFigure(FigureBase):
-    """One series of bars, one per category, in the order written."""
+class ChartBase(FigureBase):
+    """Fields every data chart shares: how values print, and where the data comes from."""
+
+    prefix: Affix | None = None
+    suffix: Affix | None = None
+    axis_label: PlainText | None = None
+    csv: CsvSource | None = None
+
+    def _one_source(self, data: object) -> None:
+        if (data is None) == (self.csv is None):
+            raise ValueError("give the data either inline ('data:') or from a file ('csv:'), "
+                             "not both and not neither")
+
+
+class BarFigure(ChartBase):
+    """One series of bars, one per category, in the order written (or sorted)."""
+
+    SPOKEN: ClassVar[str] = "Bar chart"
 
     kind: Literal["bar"]
     orientation: Literal["horizontal", "vertical"] = "horizontal"
-    axis_label: PlainText | None = None
-    data: Points
+    sort: Literal["none", "ascending", "descending"] = "none"
+    highlight: PlainText | None = None
+    data: Points | None = None
+
+    @model_validator(mode="after")
+    def _source(self) -> BarFigure:
+        self._one_source(self.data)
+        if self.csv is not None and self.csv.value is None:
+            raise ValueError("a bar chart has one series: give csv 'value', not 'values'")
+        return self
+
+
+class MultiSeriesBase(ChartBase):
+    """Several series over the same categories: ``series`` names them, ``data`` holds rows."""
+
+    series: tuple[PlainText, ...] | None = Field(default=None, min_length=1,
+                                                 max_length=MAX_SERIES)
+    data: Rows | None = None
+
+    @model_validator(mode="after")
+    def _source(self) -> MultiSeriesBase:
+        self._one_source(self.data)
+        if self.data is not None:
+            if self.series is None:
+                raise ValueError("name the series ('series: [First, Second]') for inline data")
+            for row in self.data:
+                if len(row.values) != len(self.series):
+                    raise ValueError(
+                        f"'{row.label}' has {len(row.values)} value(s) but "
+                        f"{len(self.series)} series are named; give one value per series")
+        elif self.series is not None:
+            raise ValueError("with 'csv:' the series come from the file; remove 'series'")
+        return self
+
+
+class GroupedBarFigure(MultiSeriesBase):
+    """Bars side by side within each category, one per series."""
+
+    SPOKEN: ClassVar[str] = "Grouped bar chart"
+
+    kind: Literal["grouped-bar"]
+
+
+class StackedBarFigure(MultiSeriesBase):
+    """One horizontal bar per category, split into series; the total is shown at the end."""
+
+    SPOKEN: ClassVar[str] = "Stacked bar chart"
+
+    kind: Literal["stacked-bar"]
+
+
+class LineFigure(MultiSeriesBase):
+    """One line per series across the categories (usually dates), each with its own marker
+    and dash pattern so the lines stay apart in greyscale."""
+
+    SPOKEN: ClassVar[str] = "Line chart"
+
+    kind: Literal["line"]
+
+
+class StatFigure(FigureBase):
+    """One big number with a short label: "834 cases reached court"."""
+
+    SPOKEN: ClassVar[str] = "Statistic"
+
+    kind: Literal["stat"]
+    value: Number
+    label: PlainText = Field(max_length=160)
+    prefix: Affix | None = None
+    suffix: Affix | None = None
+
+
+class ImageFigure(FigureBase):
+    """An existing PNG, JPEG or SVG file from the project, placed at the text width."""
+
+    SPOKEN: ClassVar[str] = "Image"
+
+    kind: Literal["image"]
+    file: PlainText
+    alt: PlainText  # an image cannot be described from data, so alt text is required
 
 
 FIGURE_MODELS: dict[str, type[FigureBase]] = {
     "bar": BarFigure,
+    "grouped-bar": GroupedBarFigure,
+    "stacked-bar": StackedBarFigure,
+    "line": LineFigure,
+    "stat": StatFigure,
+    "image": ImageFigure,
 }
 
 

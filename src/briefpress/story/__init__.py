@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from briefpress.brand import Brand
-from briefpress.charts import ChartSVG
+from briefpress.charts import Visual
 from briefpress.spec.blocks import FigureBlock
 from briefpress.spec.model import Briefing
 from briefpress.story import back, front
@@ -59,11 +59,12 @@ def figure_numbers(b: Briefing) -> dict[str, int]:
     return {fid: i for i, fid in enumerate(order, start=1)}
 
 
-def make_story(b: Briefing, brand: Brand, charts: Mapping[str, ChartSVG]) -> Story:
+def make_story(b: Briefing, brand: Brand, charts: Mapping[str, Visual]) -> Story:
     fonts = register_fonts(brand.font)
     styles = make_styles(brand, fonts)
     numbers = figure_numbers(b)
-    figs = {f.id: figure_flowables(f, numbers[f.id], charts[f.id], styles, fonts.regular)
+    figs = {f.id: figure_flowables(f, numbers[f.id], charts[f.id], styles, fonts,
+                                   TEXT_WIDTH)
             for f in b.figures}
     ctx = Context(brand, styles, numbers, figs, TEXT_WIDTH)
     flow: list[Flowable] = []

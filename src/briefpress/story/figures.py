@@ -1,27 +1,34 @@
-"""A figure in the document: caption, vector chart, source line and notes, kept together."""
+"""A figure in the document: caption, vector chart or image, source line and notes,
+kept together."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
 from svglib.svglib import svg2rlg
 
-from briefpress.charts import ChartSVG, draft_alt
+from briefpress.charts import ChartSVG, Visual
 from briefpress.errors import BuildError
+from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import FigureBase
+from briefpress.story.fonts import FontNames
 from briefpress.story.markup import figure_anchor, text
 from briefpress.story.styles import Styles
 
+MAX_IMAGE_HEIGHT = 340.0  # points: an image taller than half a page is scaled down to this
 
-def svg_drawing(svg: bytes, width: float, what: str, font: str) -> object:
+
+def svg_drawing(svg: bytes, width: float, what: str, font: str) -> Drawing:
     """SVG bytes to a reportlab Drawing scaled to *width* points.
 
     The drawing's default font is set to the brand's, or reportlab would name
     unembedded Helvetica in the PDF as the starting state of every drawing.
     """
     drawing = svg2rlg(io.BytesIO(svg))
-    if drawing is None or not drawing.width:
+    if drawing is None or not drawing.width or not drawing.height:
         raise BuildError(what, "the SVG could not be converted to a drawing")
     scale = width / float(drawing.width)
     drawing.width = width
@@ -31,17 +38,58 @@ def svg_drawing(svg: bytes, width: float, what: str, font: str) -> object:
     return drawing
 
 
-def figure_flowables(figure: FigureBase, number: int, chart: ChartSVG, styles: Styles,
-                     font: str) -> list[Flowable]:
-    """Caption above, chart, then "Source:" and notes, never split from each other."""
+def brand_fonts_only(node: Any, fonts: FontNames) -> None:
+    """Point every text in an SVG image at the brand's fonts.
+
+    An image's SVG may name any font (Arial, Times); svglib would fall back to the
+    unembedded standard fonts, so each String is mapped to the brand face of the
+    same weight and slant.
+    """
+    ours = {fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic}
+    for item in getattr(node, "contents", ()):
+        if isinstance(item, String) and item.fontName not in ours:
+            name = str(item.fontName).lower()
+            bold, italic = "bold" in name, "italic" in name or "oblique" in name
+            item.fontName = (fonts.bold_italic if bold and italic else fonts.bold if bold
+                             else fonts.italic if italic else fonts.regular)
+        elif isinstance(item, Group):
+            brand_fonts_only(item, fonts)
+
+
+def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames) -> Any:
+    """An image file at the text width (or its own size, if smaller), never too tall."""
+    if image.format == "svg":
+        drawing = svg_drawing(image.data, width, what, fonts.regular)
+        brand_fonts_only(drawing, fonts)
+        if drawing.height > MAX_IMAGE_HEIGHT:
+            shrink = MAX_IMAGE_HEIGHT / float(drawing.height)
+            drawing.scale(shrink, shrink)
+            drawing.width, drawing.height = drawing.width * shrink, MAX_IMAGE_HEIGHT
+        return drawing
+    w = min(width, float(image.width_px) * 0.75)  # 96 px per inch at most as large as typed
+    h = w * image.height_px / image.width_px
+    if h > MAX_IMAGE_HEIGHT:
+        w, h = w * MAX_IMAGE_HEIGHT / h, MAX_IMAGE_HEIGHT
+    return Image(io.BytesIO(image.data), width=w, height=h)
+
+
+def figure_flowables(figure: FigureBase, number: int, visual: Visual, styles: Styles,
+                     fonts: FontNames, width: float) -> list[Flowable]:
+    """Caption above, chart or image, then "Source:" and notes, never split apart."""
     from briefpress.story.flowables import Chart
 
-    drawing = svg_drawing(chart.svg, chart.width_pt, f"figure '{figure.id}'", font)
+    what = f"figure '{figure.id}'"
+    if isinstance(visual, ChartSVG):
+        body: Any = svg_drawing(visual.svg, visual.width_pt, what, fonts.regular)
+        alt = visual.alt
+    else:
+        body = _image_body(visual, width, what, fonts)
+        alt = figure.alt or figure.title
     parts: list[Flowable] = [
         Paragraph(f"Figure {number}: {text(figure.title)}", styles.caption),
-        Chart(drawing, figure_anchor(figure.id), draft_alt(figure), font),
+        Chart(body, figure_anchor(figure.id), alt, fonts.regular),
         Paragraph(f"Source: {text(figure.source)}", styles.source),
     ]
     if figure.notes:
         parts.append(Paragraph(f"Notes: {text(figure.notes)}", styles.source))
-    return [KeepTogether(parts)]
+    return [KeepTogether(parts), Spacer(1, styles.body.fontSize * 0.8)]

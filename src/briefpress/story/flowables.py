@@ -28,21 +28,25 @@ class Heading(Paragraph):  # type: ignore[misc]
 
 
 class Chart(Flowable):  # type: ignore[misc]
-    """A vector drawing, an anchor for links to it, and its alt text as invisible text.
+    """A vector drawing (or an image), an anchor for links to it, and its alt text as
+    invisible text.
 
     Untagged PDF has no place for alt text, so it is written in text render mode 3
     (invisible, as OCR layers are) over the chart: screen readers and text
     extraction get the description, print shows only the chart.
     """
 
-    def __init__(self, drawing: Drawing, anchor: str, alt: str, font: str) -> None:
+    def __init__(self, drawing: Drawing | Flowable, anchor: str, alt: str, font: str) -> None:
         super().__init__()
         self.drawing = drawing
         self.anchor = anchor
         self.alt = alt
         self.font = font
-        self.width = float(drawing.width)
-        self.height = float(drawing.height)
+        if isinstance(drawing, Drawing):
+            self.width = float(drawing.width)
+            self.height = float(drawing.height)
+        else:  # an image flowable: its own wrap gives the size it will draw at
+            self.width, self.height = (float(v) for v in drawing.wrap(0, 0))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height

@@ -75,7 +75,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
     charts = {f.id: render_chart(f, brand) for f in b.figures}
     story = make_story(b, brand, charts)
     pdf = render_pdf(story, brand, source)
-    return finish(pdf, story.must_appear, source)
+    return finish(pdf, story.must_appear, source, story.press)
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -49,6 +49,18 @@ def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flo
     return out
 
 
+def notes_to_editors(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
+                     width: float) -> list[Flowable]:
+    """Background for journalists, numbered, as press releases end."""
+    if not b.notes_to_editors:
+        return []
+    from briefpress.story.boxes import numbered
+
+    title = "Notes to editors"
+    return [Heading(title, styles.h1, title, "notes-to-editors"),
+            *numbered(b.notes_to_editors, brand, styles, numbers, width)]
+
+
 def contacts(b: Briefing, brand: Brand, styles: Styles) -> list[Flowable]:
     if not b.contacts:
         return []

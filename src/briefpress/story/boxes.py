@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph
 
 from briefpress.brand import Brand
 from briefpress.spec.blocks import CaseStudy, KeyNumber, Person
@@ -19,6 +20,8 @@ from briefpress.spec.inline import RichText
 from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
 from briefpress.story.tables import table
+
+KEEP_WHOLE = 12  # a list this short is never split across pages
 
 
 def numbered(items: tuple[RichText, ...], brand: Brand, styles: Styles,
@@ -36,7 +39,7 @@ def numbered(items: tuple[RichText, ...], brand: Brand, styles: Styles,
     ], splitByRow=1)
     grid.hAlign = "LEFT"
     grid.spaceAfter = styles.body.spaceAfter
-    return [grid]
+    return [KeepTogether([grid])] if len(items) <= KEEP_WHOLE else [grid]
 
 
 def case_study(c: CaseStudy, brand: Brand, styles: Styles, numbers: Mapping[str, int],
@@ -69,11 +72,13 @@ def case_study(c: CaseStudy, brand: Brand, styles: Styles, numbers: Mapping[str,
 def key_numbers(tiles: tuple[KeyNumber, ...], brand: Brand, styles: Styles,
                 width: float) -> list[Flowable]:
     """Stat tiles in one row: the number exactly as written, big, over a short label."""
-    big = ParagraphStyle("stat", parent=styles.title, fontSize=styles.body.fontSize * 2.2,
-                         leading=styles.body.fontSize * 2.6, spaceAfter=2, alignment=TA_LEFT)
-    label = ParagraphStyle("stat_label", parent=styles.small, spaceAfter=0)
     gap = 6.0
     cell_w = (width - gap * (len(tiles) - 1)) / len(tiles)
+    size = min(_fit(t.number, styles.title.fontName, styles.body.fontSize * 2.2, cell_w - 12)
+               for t in tiles)
+    big = ParagraphStyle("stat", parent=styles.title, fontSize=size, leading=size * 1.2,
+                         spaceAfter=2, alignment=TA_LEFT)
+    label = ParagraphStyle("stat_label", parent=styles.small, spaceAfter=0)
     cells: list[object] = []
     widths: list[float] = []
     for i, t in enumerate(tiles):
@@ -92,6 +97,13 @@ def key_numbers(tiles: tuple[KeyNumber, ...], brand: Brand, styles: Styles,
     row.spaceBefore = 2
     row.spaceAfter = 12
     return [row]
+
+
+def _fit(value: str, font: str, size: float, width: float) -> float:
+    """The largest size up to *size* at which *value* fits on one line of *width*."""
+    while size > 10 and stringWidth(value, font, size) > width:
+        size -= 1
+    return size
 
 
 def people(members: tuple[Person, ...], brand: Brand, styles: Styles,

@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from briefpress.brand import Brand
 from briefpress.charts.numbers import format_number
@@ -104,7 +104,8 @@ def data_table(t: Table, brand: Brand, styles: Styles, width: float) -> list[Flo
         out.append(Paragraph(text(t.title), styles.caption))
     out.append(grid)
     if t.source:
-        out.append(Paragraph(f"Source: {text(t.source)}", styles.source))
+        out += [Paragraph(f"Source: {text(t.source)}", styles.source),
+                Spacer(1, styles.body.spaceAfter)]
     else:
         grid.spaceAfter = styles.body.spaceAfter
     return out

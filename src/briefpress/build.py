@@ -120,3 +120,12 @@ def build_many(specs: list[Path], project: Project, out_dir: Path | None = None)
     """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
     brand = load_brand(project.assets, display(project.assets / "brand.yml"))
     return [build_one(s, brand, out_dir or project.output, project) for s in specs]
+
+
+def create_spec(project: Project, name: str, text: str) -> Path:
+    """Write a new ``briefings/<name>.yaml``; never overwrite (FileExistsError if it exists)."""
+    target = project.briefings / f"{name}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    return target

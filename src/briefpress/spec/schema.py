@@ -71,7 +71,7 @@ def _type(node: dict[str, Any]) -> str:
     if kind == "object":
         return "mapping of label: number" if "additionalProperties" in node else "mapping"
     if isinstance(kind, list):
-        return " or ".join(_WORDS.get(k, k) for k in kind if k != "null")
+        return " or ".join(_WORDS.get(str(k), str(k)) for k in kind if k != "null")
     if node.get("format") == "date":
         return "date (YYYY-MM-DD)"
     if "pattern" in node and kind == "string" and "\\d{2}:" in node["pattern"]:

@@ -67,7 +67,8 @@ def test_every_spec_starts_with_the_schema_line() -> None:
 
 
 def _expected_texts(b: Briefing) -> list[str]:
-    texts = [b.title, *(f.text.plain for f in b.findings), *(r.text.plain for r in b.recommendations)]
+    texts = [b.title, *(f.text.plain for f in b.findings)]
+    texts += [r.text.plain for r in b.recommendations]
     for section in b.sections:
         texts.append(section.heading)
         for blk in section.blocks:

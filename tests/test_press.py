@@ -89,6 +89,8 @@ def test_draft_stamp_on_every_page(project: Path, cli: Cli) -> None:
     assert len(pages) >= 3
     for n, page in enumerate(pages, start=1):
         assert "DRAFT" in page, f"page {n} has no stamp"
+    outline = [o.title for o in PdfReader(pdf).outline if not isinstance(o, list)]
+    assert outline[:2] == ["Summary", "Key findings"]  # stamping keeps the bookmarks
     final = _build(project, cli, "final", MINIMAL + "status: final\n" + MULTI_PAGE[len(MINIMAL):])
     assert len(page_texts(final)) == len(pages)  # the stamp never changes the layout
     assert all("DRAFT" not in p for p in page_texts(final))

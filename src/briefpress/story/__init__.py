@@ -83,8 +83,7 @@ def make_story(b: Briefing, brand: Brand, charts: Mapping[str, ChartSVG]) -> Sto
     flow += back.recommendations(b, brand, styles, numbers, TEXT_WIDTH)
     flow += back.sources(b, styles, numbers)
     flow += back.notes_to_editors(b, brand, styles, numbers, TEXT_WIDTH)
-    flow += back.contacts(b, brand, styles)
-    flow += back.about(b, brand, styles, numbers)
+    flow += back.back_page(b, brand, styles, numbers, TEXT_WIDTH)
     press = make_press(b, brand, fonts, PAGE_SIZE)
     return Story(tuple(flow), _meta(b, brand), fonts, _must_appear(b), press)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
-from briefpress.spec.types import Inline, Model, Paragraphs, PlainText, Slug
+from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug
 
 TAG_PREFIX = "block:"
 
@@ -106,6 +106,7 @@ class Table(Model):
     rows: tuple[tuple[Cell, ...], ...] = Field(
         min_length=1, description="Rows of cells; plain numbers such as 2103 print as 2,103.")
     source: PlainText | None = Field(None, description="Printed under the table as 'Source: ...'.")
+    total: Flag = Field(False, description="The last row is a total: bold, with a rule above.")
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> Table:

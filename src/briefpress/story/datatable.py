@@ -56,7 +56,8 @@ def column_widths(texts: list[list[str]], numeric: list[bool], font: str, bold: 
         body = max((stringWidth(r[i], font, size) for r in texts[1:]), default=0.0)
         natural.append(min(max(head, body), width) + 2 * PAD + 1)
     if sum(natural) <= width:
-        spare = width - sum(natural)
+        # A small table is not stretched across the page: numbers stay near their labels.
+        spare = min(width, max(sum(natural) * 1.3, width * 0.6)) - sum(natural)
         grow = [n if not numeric[i] else 0.0 for i, n in enumerate(natural)]
         total = sum(grow) or sum(natural)
         base = grow if sum(grow) else natural
@@ -97,6 +98,10 @@ def data_table(t: Table, brand: Brand, styles: Styles, width: float) -> list[Flo
     ]
     commands += [("BACKGROUND", (0, r), (-1, r), HexColor(brand.colours.light))
                  for r in range(2, len(rows), 2)]
+    if t.total:
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 1.2, HexColor(brand.colours.foreground))]
+        rows[-1] = [Paragraph(f"<b>{text(v)}</b>", num if numeric[i] else cell)
+                    for i, v in enumerate(texts[-1])]
     grid = table(rows, widths, styles.body.fontName, commands, repeatRows=1, splitByRow=1)
     grid.hAlign = "LEFT"
     out: list[Flowable] = []

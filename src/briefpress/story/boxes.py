@@ -12,7 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
 
 from briefpress.brand import Brand
 from briefpress.spec.blocks import CaseStudy, KeyNumber, Person
@@ -36,10 +36,10 @@ def numbered(items: tuple[RichText, ...], brand: Brand, styles: Styles,
         ("LEFTPADDING", (1, 0), (1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ], splitByRow=1)
+    ], splitByRow=1, whole=len(items) <= KEEP_WHOLE)
     grid.hAlign = "LEFT"
     grid.spaceAfter = styles.body.spaceAfter
-    return [KeepTogether([grid])] if len(items) <= KEEP_WHOLE else [grid]
+    return [grid]
 
 
 def case_study(c: CaseStudy, brand: Brand, styles: Styles, numbers: Mapping[str, int],

@@ -106,7 +106,8 @@ def data_table(t: Table, brand: Brand, styles: Styles, width: float) -> list[Flo
     grid.hAlign = "LEFT"
     out: list[Flowable] = []
     if t.title:
-        out.append(Paragraph(text(t.title), styles.caption))
+        title = ParagraphStyle("table_title", parent=styles.caption, keepWithNext=1)
+        out.append(Paragraph(text(t.title), title))
     out.append(grid)
     if t.source:
         out += [Paragraph(f"Source: {text(t.source)}", styles.source),

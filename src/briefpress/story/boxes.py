@@ -21,7 +21,7 @@ from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
 from briefpress.story.tables import table
 
-KEEP_WHOLE = 12  # a list this short is never split across pages
+KEEP_WHOLE = 6  # a list this short is never split across pages
 
 
 def numbered(items: tuple[RichText, ...], brand: Brand, styles: Styles,

@@ -48,7 +48,8 @@ def case_study(c: CaseStudy, brand: Brand, styles: Styles, numbers: Mapping[str,
     rows: list[list[Flowable]] = [[Paragraph(text(c.title), styles.h2)]]
     rows += [[Paragraph(rich(p, numbers), styles.body)] for p in c.story]
     if c.helped:
-        rows.append([Paragraph("What would have helped", styles.addressee)])
+        label = ParagraphStyle("helped", parent=styles.addressee, spaceBefore=4, spaceAfter=2)
+        rows.append([Paragraph("What would have helped", label)])
         items = [ListItem(Paragraph(rich(h, numbers), styles.body), leftIndent=12)
                  for h in c.helped]
         rows.append([ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=12,

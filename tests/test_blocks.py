@@ -158,3 +158,40 @@ notes_to_editors: [The laws came into force on 25 November 2012., Napo is a unio
     notes = text.find("Notes to editors 1. The laws came into force on 25 November 2012. "
                       "2. Napo is a union.")
     assert 0 <= sources < notes
+
+
+MARKUP = MINIMAL + """\
+key_numbers:
+  - {number: "<b>9</b>", label: "&amp; <font size=40>x</font>"}
+sections:
+  - heading: Hostile text
+    blocks:
+      - table:
+          columns: ["<i>Area</i>", Count]
+          rows: [["<img src='x'/>", "1"]]
+      - people: [{name: "<u>Name</u>", role: "a & b"}]
+      - case_study: {title: "<para>T</para>", story: "S <br/>", helped: ["<b>h</b>"]}
+      - questions: ["<strike>q</strike>?"]
+"""
+
+
+def test_markup_in_block_text_prints_literally(project: Path, cli: Cli) -> None:
+    text = pdf_text(_build(project, cli, "markup", MARKUP))
+    for literal in ["<b>9</b>", "&amp; <font size=40>x</font>", "<i>Area</i>", "<img src='x'/>",
+                    "<u>Name</u>", "a & b", "<para>T</para>", "S <br/>", "<b>h</b>",
+                    "<strike>q</strike>?"]:
+        assert literal in text, literal
+
+
+def test_misspelt_block_kind_and_key_get_suggestions(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "typo", MINIMAL + """\
+sections:
+  - heading: Typos
+    blocks:
+      - case_studdy: {title: T, story: S}
+      - case_study: {title: T, story: S, helpd: [x]}
+""")
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert code == 1
+    assert "did you mean 'case_study'?" in err
+    assert "unknown key 'helpd'; did you mean 'helped'?" in err

@@ -195,3 +195,15 @@ sections:
     assert code == 1
     assert "did you mean 'case_study'?" in err
     assert "unknown key 'helpd'; did you mean 'helped'?" in err
+
+
+def test_texts_sees_the_inline_text_of_every_block() -> None:
+    from briefpress.spec import load_briefing
+    from conftest import REPO
+
+    b = load_briefing(REPO / "briefings" / "workplace.yaml", "workplace").briefing
+    plain = [t.plain for t in b.texts()]
+    assert plain[0] == b.summary[0].plain
+    assert "A risk assessment for the victim." in plain  # a case study's "what would have helped"
+    assert any(p.startswith("A female probation officer") for p in plain)  # a case study's story
+    assert plain[-1] == b.notes_to_editors[-1].plain

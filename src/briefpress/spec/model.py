@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from briefpress.spec.blocks import KeyNumbers, Section
 from briefpress.spec.figures import Figure
@@ -82,22 +82,16 @@ class Briefing(Model):
         "Replaces the brand's 'about' text for this paper."))
 
     def texts(self) -> list[RichText]:
-        """Every piece of inline text, for checks that must see all of it."""
-        out: list[RichText] = [*self.summary, *(f.text for f in self.findings)]
-        out += [r.text for r in self.recommendations]
-        out += list(self.sources) + list(self.notes_to_editors) + list(self.about or ())
-        for section in self.sections:
-            for block in section.blocks:
-                for value in block.model_dump(mode="python").values():
-                    out += _rich_in(value)
-        return out
+        """Every piece of inline text, in document order, for checks that must see all of it."""
+        return _rich_in(self)
 
 
 def _rich_in(value: Any) -> list[RichText]:
+    """RichText found by walking model fields and tuples (model_dump would turn it into dicts)."""
     if isinstance(value, RichText):
         return [value]
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _rich_in(v)]
+    if isinstance(value, BaseModel):
+        return [r for name in type(value).model_fields for r in _rich_in(getattr(value, name))]
     if isinstance(value, list | tuple):
         return [r for v in value for r in _rich_in(v)]
     return []

@@ -47,7 +47,11 @@ def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flo
     out: list[Flowable] = [Heading("Sources and notes", styles.h1, "Sources and notes", "sources")]
     out += [Paragraph(f"{i}. {rich(s, numbers)}", styles.small)
             for i, s in enumerate(b.sources, start=1)]
-    return out
+    # A short list reads as one block: never leave two notes stranded on the last page.
+    return [KeepTogether(out)] if len(b.sources) <= SHORT_LIST else out
+
+
+SHORT_LIST = 8
 
 
 def notes_to_editors(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],

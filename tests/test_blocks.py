@@ -207,3 +207,36 @@ def test_texts_sees_the_inline_text_of_every_block() -> None:
     assert "A risk assessment for the victim." in plain  # a case study's "what would have helped"
     assert any(p.startswith("A female probation officer") for p in plain)  # a case study's story
     assert plain[-1] == b.notes_to_editors[-1].plain
+
+
+NOTES = """\
+title: Notes
+date: 2014-11-21
+authors: [Digital-Trust]
+summary: The summary cites a note [^1].
+findings: ["834 cases reached a court [^2] by the end of May 2014.", "A literal \\\\[^3] stays."]
+sources: ["Parliamentary answers, 2014.", "The Solicitor General."]
+"""
+
+
+def test_source_notes_are_cited_and_linked(project: Path, cli: Cli) -> None:
+    from pypdf import PdfReader
+
+    pdf = _build(project, cli, "notes", NOTES)
+    text = pdf_text(pdf)
+    assert "The summary cites a note [1]." in text
+    assert "834 cases reached a court [2] by the end of May 2014." in text
+    assert "A literal [^3] stays." in text
+    assert "1. Parliamentary answers, 2014. 2. The Solicitor General." in text
+    page = PdfReader(pdf).pages[0]
+    links = [a.get_object() for a in page.get("/Annots", [])]
+    targets = [link.get("/Dest") for link in links]
+    assert len(targets) == 2 and all(t is not None for t in targets)
+    assert targets[0][3] > targets[1][3]  # note 1 stands above note 2 on the page
+
+
+def test_citing_a_missing_note_is_an_error(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "missing", NOTES.replace("[^2]", "[^5]"))
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert code == 1
+    assert "cites source note [5], but sources: lists only 2 notes" in err

@@ -45,7 +45,8 @@ def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flo
     if not b.sources:
         return []
     out: list[Flowable] = [Heading("Sources and notes", styles.h1, "Sources and notes", "sources")]
-    out += [Paragraph(f"{i}. {rich(s, numbers)}", styles.small)
+    # Each note is a link target for the "[N]" citations in the text.
+    out += [Paragraph(f'<a name="source-{i}"/>{i}. {rich(s, numbers)}', styles.small)
             for i, s in enumerate(b.sources, start=1)]
     # A short list reads as one block: never leave two notes stranded on the last page.
     return [KeepTogether(out)] if len(b.sources) <= SHORT_LIST else out

@@ -239,4 +239,5 @@ def test_citing_a_missing_note_is_an_error(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "missing", NOTES.replace("[^2]", "[^5]"))
     code, _, err = cli("--project", str(project), "build", str(spec))
     assert code == 1
-    assert "cites source note [5], but sources: lists only 2 notes" in err
+    assert f"{spec}:5:12: findings[0]: cites source note [5], but sources: lists only 2 " \
+        "notes" in err

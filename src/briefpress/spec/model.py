@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field
 
 from briefpress.spec.blocks import KeyNumbers, Section
 from briefpress.spec.figures import Figure
@@ -80,17 +80,6 @@ class Briefing(Model):
     contacts: tuple[Contact, ...] = Field((), description="Press and policy contacts.")
     about: Paragraphs | None = Field(None, description=(
         "Replaces the brand's 'about' text for this paper."))
-
-    @model_validator(mode="after")
-    def _notes_exist(self) -> Briefing:
-        """A ``[^N]`` citation must point at one of the numbered ``sources:``."""
-        for rich in self.texts():
-            for n in rich.notes:
-                if n > len(self.sources):
-                    listed = f"only {len(self.sources)}" if self.sources else "no"
-                    raise ValueError(f"'{rich.plain[:40]}' cites source note [{n}], but "
-                                     f"sources: lists {listed} notes")
-        return self
 
     def texts(self) -> list[RichText]:
         """Every piece of inline text, in document order, for checks that must see all of it."""

@@ -91,7 +91,8 @@ def test_bookmark_per_section(reader: PdfReader) -> None:
     assert titles == [
         "Summary", "Key findings", "1. Two years of the new offences",
         "2. Prosecutions vary widely between police areas", "3. Training has reached too few",
-        "Recommendations", "Sources and notes", "Contact", "About Digital-Trust",
+        "Recommendations", "Sources and notes", "Notes to editors", "Contact",
+        "About Digital-Trust",
     ]
 
 

@@ -120,7 +120,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     charts = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
     story = make_story(b, brand, charts)
     pdf = render_pdf(story, brand, source)
-    return finish(pdf, story.must_appear, source)
+    return finish(pdf, story.must_appear, source, story.press)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -165,3 +165,12 @@ def build_many(specs: list[Path], project: Project, out_dir: Path | None = None)
     """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
     brand = load_brand(project.assets, display(project.assets / "brand.yml"))
     return [build_one(s, brand, out_dir or project.output, project) for s in specs]
+
+
+def create_spec(project: Project, name: str, text: str) -> Path:
+    """Write a new ``briefings/<name>.yaml``; never overwrite (FileExistsError if it exists)."""
+    target = project.briefings / f"{name}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    return target

@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate specs; write nothing")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    n = sub.add_parser("new", help="write a commented starter spec to briefings/NAME.yaml")
+    n.add_argument("name", metavar="NAME", help="lower-case letters, digits and hyphens")
+    s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
+    s.add_argument("--markdown", action="store_true",
+                   help="print the Markdown spec reference instead")
     return p
 
 
@@ -85,7 +90,35 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
-COMMANDS = {"build": _build, "check": _check}
+def _new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from briefpress.build import Project, create_spec, display
+    from briefpress.spec.starter import check_name, starter
+
+    problem = check_name(args.name)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    project = Project(args.project)
+    try:
+        path = create_spec(project, args.name, starter(args.name, date.today()))
+    except FileExistsError:
+        print(f"error: {display(project.briefings / (args.name + '.yaml'))} already exists; "
+              "choose another name or edit that file", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote {display(path)}; build it with: briefpress build {display(path)}")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from briefpress.spec.schema import reference_markdown, schema_text
+
+    sys.stdout.write(reference_markdown() if args.markdown else schema_text())
+    return EXIT_OK
+
+
+COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

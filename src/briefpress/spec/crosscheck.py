@@ -65,6 +65,11 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
             for ref in value.citations:
                 if ref not in ids:
                     problems.append(_unknown(doc, loc, ref, ids, cite=True))
+            for n in value.notes:
+                if n > len(briefing.sources):
+                    listed = f"only {len(briefing.sources)}" if briefing.sources else "no"
+                    problems.append(_problem(doc, loc, f"cites source note [{n}], but sources: "
+                                             f"lists {listed} notes"))
     for i, finding in enumerate(briefing.findings):
         if finding.figure is not None and finding.figure not in ids:
             problems.append(_unknown(doc, ("findings", i, "figure"), finding.figure, ids))

@@ -1,10 +1,11 @@
 """Inline formatting in spec text: the only markup an author can write.
 
-The spec allows ``**bold**``, ``*italic*``, links ``[text](https://...)`` and
-figure citations ``@fig:some-id``; a backslash makes the next of ``\\ * [ ] @``
-literal. Everything else, including ``<b>``, ``&`` and anything that looks like
-reportlab or HTML markup, is plain text. Parsing happens at the boundary, so the
-later stages receive runs of plain text with flags and never a markup string.
+The spec allows ``**bold**``, ``*italic*``, links ``[text](https://...)``,
+figure citations ``@fig:some-id`` and source-note citations ``[^2]``; a
+backslash makes the next of ``\\ * [ ] @`` literal. Everything else, including
+``<b>``, ``&`` and anything that looks like reportlab or HTML markup, is plain
+text. Parsing happens at the boundary, so the later stages receive runs of plain
+text with flags and never a markup string.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import re
 from dataclasses import dataclass, replace
 
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
+NOTE_PREFIX = "#source-"
+"""``[^2]`` cites source note 2: printed "[2]", linked to the note under "Sources"."""
 
 _TOKEN = re.compile(
     r"\\(?P<esc>[\\*\[\]@])"
     r"|\*\*(?P<bold>(?:\\.|[^\\])+?)\*\*"
     r"|\*(?P<ital>(?=\S)(?:\\.|[^\\*])+?(?<=\S))\*"
+    r"|\[\^(?P<note>[1-9][0-9]{0,2})\]"
     r"|\[(?P<ltext>(?:\\.|[^\]\\])+)\]\((?P<href>[^()\s]+)\)"
     r"|@fig:(?P<fig>[a-z0-9]+(?:-[a-z0-9]+)*)"
 )
@@ -44,6 +48,12 @@ class RichText:
     @property
     def plain(self) -> str:
         return "".join(r.text for r in self.runs if r.figure is None)
+
+    @property
+    def notes(self) -> tuple[int, ...]:
+        """The source notes this text cites with ``[^N]``."""
+        return tuple(int(r.href.removeprefix(NOTE_PREFIX)) for r in self.runs
+                     if r.href is not None and r.href.startswith(NOTE_PREFIX))
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -79,6 +89,9 @@ def _parse(text: str, base: Run) -> list[Run]:
             runs.extend(_parse(m.group("bold"), replace(base, bold=True)))
         elif m.group("ital") is not None:
             runs.extend(_parse(m.group("ital"), replace(base, italic=True)))
+        elif m.group("note") is not None:
+            runs.append(replace(base, text=f"[{m.group('note')}]",
+                                href=NOTE_PREFIX + m.group("note")))
         elif m.group("ltext") is not None:
             href = _check_href(m.group("href"))
             runs.extend(_parse(m.group("ltext"), replace(base, href=href)))

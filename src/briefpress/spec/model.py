@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from briefpress.spec.blocks import Section
+from briefpress.spec.blocks import KeyNumbers, Section
 from briefpress.spec.figures import Figure
 from briefpress.spec.inline import RichText
-from briefpress.spec.types import Inline, IsoDate, Model, Paragraphs, PlainText, Slug
+from briefpress.spec.types import (
+    Inline,
+    IsoDate,
+    IsoDateTime,
+    Model,
+    Paragraphs,
+    PlainText,
+    Slug,
+)
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -31,6 +39,8 @@ class Recommendation(Model):
 
 
 class Contact(Model):
+    """Who journalists and MPs' staff should call: name, role, and email or phone if given."""
+
     name: PlainText
     role: PlainText | None = None
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
@@ -38,46 +48,50 @@ class Contact(Model):
 
 
 class Briefing(Model):
-    """A whole briefing paper."""
+    """A whole briefing paper: the top level of a spec file."""
 
-    title: PlainText
-    subtitle: PlainText | None = None
-    series: PlainText | None = None
-    number: PlainText | None = None
-    date: IsoDate
-    authors: tuple[PlainText, ...] = Field(min_length=1)
-    keywords: tuple[PlainText, ...] = ()
-    language: Literal["en-GB", "cy-GB"] = "en-GB"
-    summary: Paragraphs
-    findings: tuple[Annotated[Finding, BeforeValidator(_text_shorthand)], ...] = Field(
-        min_length=1
-    )
-    sections: tuple[Section, ...] = ()
-    recommendations: tuple[
-        Annotated[Recommendation, BeforeValidator(_text_shorthand)], ...
-    ] = ()
-    figures: tuple[Figure, ...] = ()
-    sources: tuple[Inline, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    about: Paragraphs | None = None
+    title: PlainText = Field(description="The paper's title, printed large on page 1.")
+    subtitle: PlainText | None = Field(None, description="One line under the title.")
+    series: PlainText | None = Field(None, description="e.g. 'Briefing paper' (masthead).")
+    number: PlainText | None = Field(None, description="The paper's number in its series.")
+    date: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
+    authors: tuple[PlainText, ...] = Field(min_length=1, description="Organisations or people.")
+    keywords: tuple[PlainText, ...] = Field((), description="PDF metadata keywords.")
+    language: Literal["en-GB", "cy-GB"] = Field("en-GB", description="Document language.")
+    embargo: IsoDateTime | None = Field(None, description=(
+        "'YYYY-MM-DD HH:MM': prints 'EMBARGOED UNTIL 00:01 FRIDAY 21 NOVEMBER 2014' in red on "
+        "page 1 and records it in the PDF's metadata."))
+    status: Literal["draft", "final"] = Field("final", description=(
+        "'draft' stamps DRAFT on every page."))
+    summary: Paragraphs = Field(description="One paragraph, or a list of them, for page 1.")
+    key_numbers: KeyNumbers | None = Field(None, description=(
+        "Up to four stat tiles printed on page 1, under the title."))
+    findings: tuple[Annotated[Finding, BeforeValidator(
+        _text_shorthand, json_schema_input_type=str | Finding)], ...] = Field(
+        min_length=1, description="Numbered key findings (a string, or {text, figure}).")
+    sections: tuple[Section, ...] = Field((), description="Numbered body sections.")
+    recommendations: tuple[Annotated[Recommendation, BeforeValidator(
+        _text_shorthand, json_schema_input_type=str | Recommendation)], ...] = Field(
+        (), description="Numbered recommendations (a string, or {text, to}).")
+    figures: tuple[Figure, ...] = Field((), description="Charts, placed with '- figure: id'.")
+    sources: tuple[Inline, ...] = Field((), description="Numbered notes listed under 'Sources'.")
+    notes_to_editors: tuple[Inline, ...] = Field((), description=(
+        "Numbered 'Notes to editors' for the press, printed after the sources."))
+    contacts: tuple[Contact, ...] = Field((), description="Press and policy contacts.")
+    about: Paragraphs | None = Field(None, description=(
+        "Replaces the brand's 'about' text for this paper."))
 
     def texts(self) -> list[RichText]:
-        """Every piece of inline text, for checks that must see all of it."""
-        out: list[RichText] = [*self.summary, *(f.text for f in self.findings)]
-        out += [r.text for r in self.recommendations]
-        out += list(self.sources) + list(self.about or ())
-        for section in self.sections:
-            for block in section.blocks:
-                for value in block.model_dump(mode="python").values():
-                    out += _rich_in(value)
-        return out
+        """Every piece of inline text, in document order, for checks that must see all of it."""
+        return _rich_in(self)
 
 
 def _rich_in(value: Any) -> list[RichText]:
+    """RichText found by walking model fields and tuples (model_dump would turn it into dicts)."""
     if isinstance(value, RichText):
         return [value]
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _rich_in(v)]
+    if isinstance(value, BaseModel):
+        return [r for name in type(value).model_fields for r in _rich_in(getattr(value, name))]
     if isinstance(value, list | tuple):
         return [r for v in value for r in _rich_in(v)]
     return []

@@ -67,7 +67,8 @@ Inline = Annotated[
     WithJsonSchema({
         "type": "string",
         "minLength": 1,
-        "description": "Text; **bold**, *italic*, [link](https://...) and @fig:id allowed.",
+        "description": "Text; **bold**, *italic*, [link](https://...), @fig:id and [^N] "
+                       "(cites source note N) allowed.",
     }),
 ]
 """Text that may carry bold, italic, links and figure citations."""

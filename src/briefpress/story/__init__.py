@@ -17,12 +17,13 @@ from briefpress.brand import Brand
 from briefpress.charts import Visual
 from briefpress.spec.blocks import FigureBlock
 from briefpress.spec.model import Briefing
-from briefpress.story import back, front
+from briefpress.story import back, boxes, front
 from briefpress.story.blocks import Context, render_block
 from briefpress.story.figures import figure_flowables
 from briefpress.story.flowables import Heading
 from briefpress.story.fonts import FontNames, register_fonts
 from briefpress.story.markup import text
+from briefpress.story.press import Press, embargo_text, make_press
 from briefpress.story.styles import make_styles
 
 PAGE_SIZE = A4
@@ -50,6 +51,7 @@ class Story:
     meta: DocMeta
     fonts: FontNames
     must_appear: tuple[str, ...]
+    press: Press
 
 
 def figure_numbers(b: Briefing) -> dict[str, int]:
@@ -68,8 +70,11 @@ def make_story(b: Briefing, brand: Brand, charts: Mapping[str, Visual]) -> Story
             for f in b.figures}
     ctx = Context(brand, styles, numbers, figs, TEXT_WIDTH)
     flow: list[Flowable] = []
+    flow += front.embargo(b, styles)
     flow += front.masthead(b, brand, styles, TEXT_WIDTH)
     flow += front.title_block(b, styles)
+    if b.key_numbers:
+        flow += boxes.key_numbers(b.key_numbers, brand, styles, TEXT_WIDTH)
     flow += front.summary_box(b, brand, styles, numbers, TEXT_WIDTH)
     for n, section in enumerate(b.sections, start=1):
         title = f"{n}. {section.heading}"
@@ -78,9 +83,10 @@ def make_story(b: Briefing, brand: Brand, charts: Mapping[str, Visual]) -> Story
             flow += render_block(block, ctx)
     flow += back.recommendations(b, brand, styles, numbers, TEXT_WIDTH)
     flow += back.sources(b, styles, numbers)
-    flow += back.contacts(b, brand, styles)
-    flow += back.about(b, brand, styles, numbers)
-    return Story(tuple(flow), _meta(b, brand), fonts, _must_appear(b))
+    flow += back.notes_to_editors(b, brand, styles, numbers, TEXT_WIDTH)
+    flow += back.back_page(b, brand, styles, numbers, TEXT_WIDTH)
+    press = make_press(b, brand, fonts, PAGE_SIZE)
+    return Story(tuple(flow), _meta(b, brand), fonts, _must_appear(b), press)
 
 
 def _meta(b: Briefing, brand: Brand) -> DocMeta:
@@ -90,7 +96,7 @@ def _meta(b: Briefing, brand: Brand) -> DocMeta:
     return DocMeta(
         title=b.title,
         author=", ".join(b.authors),
-        subject=b.subtitle or b.summary[0].plain,
+        subject=_subject(b),
         keywords=", ".join(b.keywords),
         language=b.language,
         running_title=b.title,
@@ -99,8 +105,16 @@ def _meta(b: Briefing, brand: Brand) -> DocMeta:
     )
 
 
+def _subject(b: Briefing) -> str:
+    """The subtitle (or first summary paragraph), led by the embargo if there is one."""
+    subject = b.subtitle or b.summary[0].plain
+    return f"{embargo_text(b.embargo)}. {subject}" if b.embargo else subject
+
+
 def _must_appear(b: Briefing) -> tuple[str, ...]:
     """Texts the finished PDF is checked for before it is written."""
     texts = [b.title, *(f.text.plain for f in b.findings)]
     texts += [r.text.plain for r in b.recommendations]
+    if b.embargo:
+        texts.append(embargo_text(b.embargo))
     return tuple(t for t in texts if t.strip())

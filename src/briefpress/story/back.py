@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from briefpress.brand import Brand
 from briefpress.spec.model import Briefing
@@ -44,15 +45,53 @@ def sources(b: Briefing, styles: Styles, numbers: Mapping[str, int]) -> list[Flo
     if not b.sources:
         return []
     out: list[Flowable] = [Heading("Sources and notes", styles.h1, "Sources and notes", "sources")]
-    out += [Paragraph(f"{i}. {rich(s, numbers)}", styles.small)
+    # Each note is a link target for the "[N]" citations in the text.
+    out += [Paragraph(f'<a name="source-{i}"/>{i}. {rich(s, numbers)}', styles.small)
             for i, s in enumerate(b.sources, start=1)]
-    return out
+    # A short list reads as one block: never leave two notes stranded on the last page.
+    return [KeepTogether(out)] if len(b.sources) <= SHORT_LIST else out
 
 
-def contacts(b: Briefing, brand: Brand, styles: Styles) -> list[Flowable]:
+SHORT_LIST = 8
+
+
+def notes_to_editors(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
+                     width: float) -> list[Flowable]:
+    """Background for journalists, numbered, as press releases end."""
+    if not b.notes_to_editors:
+        return []
+    from briefpress.story.boxes import numbered
+
+    title = "Notes to editors"
+    return [Heading(title, styles.h1, title, "notes-to-editors"),
+            *numbered(b.notes_to_editors, brand, styles, numbers, width)]
+
+
+def back_page(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
+              width: float) -> list[Flowable]:
+    """Contact and "about" side by side, kept together: the press office's closing block."""
+    about_part = about(b, brand, styles, numbers, styles.h2)
+    contact_part = contacts(b, brand, styles, styles.h2)
+    if not contact_part:
+        return [KeepTogether(about_part)]
+    box = table([[contact_part, about_part]], [width * 0.36, width * 0.64],
+                styles.body.fontName, [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.5, HexColor(brand.colours.primary)),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                    ("LEFTPADDING", (1, 0), (1, -1), 14),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ])
+    box.spaceBefore = styles.h1.spaceBefore
+    return [box]
+
+
+def contacts(b: Briefing, brand: Brand, styles: Styles,
+             heading: ParagraphStyle | None = None) -> list[Flowable]:
     if not b.contacts:
         return []
-    out: list[Flowable] = [Heading("Contact", styles.h1, "Contact", "contact")]
+    out: list[Flowable] = [Heading("Contact", heading or styles.h1, "Contact", "contact")]
     for c in b.contacts:
         lines = [f"<b>{text(c.name)}</b>" + (f", {text(c.role)}" if c.role else "")]
         if c.email:
@@ -64,10 +103,10 @@ def contacts(b: Briefing, brand: Brand, styles: Styles) -> list[Flowable]:
     return out
 
 
-def about(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int]
-          ) -> list[Flowable]:
+def about(b: Briefing, brand: Brand, styles: Styles, numbers: Mapping[str, int],
+          heading: ParagraphStyle | None = None) -> list[Flowable]:
     title = f"About {brand.short_name}"
-    out: list[Flowable] = [Heading(text(title), styles.h1, title, "about")]
+    out: list[Flowable] = [Heading(text(title), heading or styles.h1, title, "about")]
     if b.about:
         out += [Paragraph(rich(p, numbers), styles.body) for p in b.about]
     elif brand.about:

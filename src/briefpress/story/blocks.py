@@ -10,7 +10,19 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
 
 from briefpress.brand import Brand
-from briefpress.spec.blocks import BulletsBlock, FigureBlock, ParagraphBlock, QuoteBlock
+from briefpress.spec.blocks import (
+    BulletsBlock,
+    CaseStudyBlock,
+    FigureBlock,
+    KeyNumbersBlock,
+    ParagraphBlock,
+    PeopleBlock,
+    QuestionsBlock,
+    QuoteBlock,
+    TableBlock,
+)
+from briefpress.story import boxes
+from briefpress.story.datatable import data_table
 from briefpress.story.markup import rich, text
 from briefpress.story.styles import Styles
 from briefpress.story.tables import table
@@ -64,11 +76,42 @@ def _figure(block: Any, ctx: Context) -> list[Flowable]:
     return list(ctx.figures[block.figure])
 
 
+def _questions(block: Any, ctx: Context) -> list[Flowable]:
+    assert isinstance(block, QuestionsBlock)
+    return boxes.numbered(block.questions, ctx.brand, ctx.styles, ctx.figure_numbers, ctx.width)
+
+
+def _case_study(block: Any, ctx: Context) -> list[Flowable]:
+    assert isinstance(block, CaseStudyBlock)
+    return boxes.case_study(block.case_study, ctx.brand, ctx.styles, ctx.figure_numbers,
+                            ctx.width)
+
+
+def _table(block: Any, ctx: Context) -> list[Flowable]:
+    assert isinstance(block, TableBlock)
+    return data_table(block.table, ctx.brand, ctx.styles, ctx.width)
+
+
+def _people(block: Any, ctx: Context) -> list[Flowable]:
+    assert isinstance(block, PeopleBlock)
+    return boxes.people(block.people, ctx.brand, ctx.styles, ctx.width)
+
+
+def _key_numbers(block: Any, ctx: Context) -> list[Flowable]:
+    assert isinstance(block, KeyNumbersBlock)
+    return boxes.key_numbers(block.key_numbers, ctx.brand, ctx.styles, ctx.width)
+
+
 RENDERERS: dict[type, Callable[[Any, Context], list[Flowable]]] = {
     ParagraphBlock: _paragraph,
     BulletsBlock: _bullets,
     QuoteBlock: _quote,
     FigureBlock: _figure,
+    QuestionsBlock: _questions,
+    CaseStudyBlock: _case_study,
+    TableBlock: _table,
+    PeopleBlock: _people,
+    KeyNumbersBlock: _key_numbers,
 }
 
 

@@ -12,6 +12,7 @@ from briefpress.spec.model import Briefing
 from briefpress.story.figures import svg_drawing
 from briefpress.story.flowables import Heading
 from briefpress.story.markup import rich, text
+from briefpress.story.press import embargo_text
 from briefpress.story.styles import Styles
 from briefpress.story.tables import table
 
@@ -22,6 +23,13 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def long_date(b: Briefing) -> str:
     """``21 November 2014``, independent of the machine's locale."""
     return f"{b.date.day} {MONTHS[b.date.month - 1]} {b.date.year}"
+
+
+def embargo(b: Briefing, styles: Styles) -> list[Flowable]:
+    """The embargo, first thing on the page, in the alert colour."""
+    if b.embargo is None:
+        return []
+    return [Paragraph(text(embargo_text(b.embargo)), styles.alert)]
 
 
 def masthead(b: Briefing, brand: Brand, styles: Styles, width: float) -> list[Flowable]:

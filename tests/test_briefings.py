@@ -1,0 +1,150 @@
+"""All example briefings: each builds without a warning and reads back with its content as text."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefpress.spec import load_briefing
+from briefpress.spec.blocks import CaseStudyBlock, KeyNumbersBlock, QuestionsBlock, QuoteBlock
+from briefpress.spec.model import Briefing
+from conftest import REPO, fold, page_texts, pdf_text
+
+SPECS = sorted((REPO / "briefings").glob("*.yaml"))
+NAMES = [s.stem for s in SPECS]
+
+# A handful of figures per briefing, as they must print (thousands separators and all).
+FIGURES = {
+    "call-for-action": ["2,103", "6,026", "1,501", "39%", "20%", "Over 1,000"],
+    "scotland-compared": ["362", "834", "1,046", "5.3 million", "54.6 million", "52,176",
+                          "1,447", "300%"],
+    "digital-abuse": ["173", "4.5 million", "1,346"],
+    "latest-statistics": ["834", "601", "566", "144", "422", "38,434", "52,176", "48,897",
+                          "1,447", "1,346", "207", "118", "48", "112"],
+    "workplace": ["24 April 2014", "over 100", "4th"],
+    "ten-questions": ["15 months", "25 November 2012"],
+    "appg": ["35", "October 2013", "Baroness Linklater"],
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Every example, built by the CLI into one folder; returns the folder and stderr."""
+    out = tmp_path_factory.mktemp("all")
+    capsys_free = io.StringIO()
+    import contextlib
+
+    from briefpress.cli import main
+
+    with contextlib.redirect_stderr(capsys_free):
+        code = main(["--project", str(REPO), "build", "--out", str(out)])
+    assert code == 0, capsys_free.getvalue()
+    return out, capsys_free.getvalue()
+
+
+def _briefing(name: str) -> Briefing:
+    return load_briefing(REPO / "briefings" / f"{name}.yaml", name).briefing
+
+
+def test_there_are_seven_campaign_briefings() -> None:
+    assert len(SPECS) == 7
+    assert set(NAMES) == set(FIGURES)
+
+
+def test_every_spec_builds_without_a_warning(built: tuple[Path, str]) -> None:
+    out, err = built
+    assert err == ""
+    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(NAMES)
+
+
+def test_every_spec_starts_with_the_schema_line() -> None:
+    for spec in SPECS:
+        first = spec.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../docs/briefing.schema.json", spec
+
+
+def _expected_texts(b: Briefing) -> list[str]:
+    texts = [b.title, *(f.text.plain for f in b.findings)]
+    texts += [r.text.plain for r in b.recommendations]
+    for section in b.sections:
+        texts.append(section.heading)
+        for blk in section.blocks:
+            if isinstance(blk, QuoteBlock):
+                texts.append(blk.quote.text.plain)
+            elif isinstance(blk, QuestionsBlock):
+                texts += [q.plain for q in blk.questions]
+            elif isinstance(blk, CaseStudyBlock):
+                texts.append(blk.case_study.title)
+            elif isinstance(blk, KeyNumbersBlock):
+                texts += [k.number for k in blk.key_numbers]
+    texts += [k.number for k in b.key_numbers or ()]
+    return texts
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_content_reads_back_as_text(built: tuple[Path, str], name: str) -> None:
+    text = pdf_text(built[0] / f"{name}.pdf")
+    expected = _expected_texts(_briefing(name))
+    assert len(expected) >= 5
+    missing = [t for t in expected if fold(t) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_figures_print_exactly(built: tuple[Path, str], name: str) -> None:
+    text = pdf_text(built[0] / f"{name}.pdf")
+    missing = [f for f in FIGURES[name] if f not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_first_page_tells_the_story(built: tuple[Path, str], name: str) -> None:
+    b = _briefing(name)
+    first = page_texts(built[0] / f"{name}.pdf")[0]
+    assert fold(b.title) in first
+    assert fold(b.summary[0].plain) in first
+    assert fold(b.findings[0].text.plain) in first
+
+
+def test_ten_questions_numbered_one_to_ten_in_order(built: tuple[Path, str]) -> None:
+    b = _briefing("ten-questions")
+    questions = [q.plain for s in b.sections for blk in s.blocks
+                 if isinstance(blk, QuestionsBlock) for q in blk.questions]
+    assert len(questions) == 10
+    text = pdf_text(built[0] / "ten-questions.pdf")
+    positions = []
+    for n, q in enumerate(questions, start=1):
+        pos = text.find(f"{n}. {fold(q)}")
+        assert pos >= 0, f"question {n} not printed as '{n}. {q[:30]}'"
+        positions.append(pos)
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_embargo_or_draft_stamp_unless_asked(built: tuple[Path, str], name: str) -> None:
+    pdf = built[0] / f"{name}.pdf"
+    b = _briefing(name)
+    assert b.embargo is None and b.status == "final"
+    for page in page_texts(pdf):
+        assert "EMBARGOED" not in page
+        assert "DRAFT" not in page
+    meta = PdfReader(pdf).metadata
+    assert meta is not None and "/Embargo" not in meta
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_only_embedded_brand_fonts(built: tuple[Path, str], name: str) -> None:
+    from test_call_for_action import _fonts
+
+    reader = PdfReader(io.BytesIO((built[0] / f"{name}.pdf").read_bytes()), strict=True)
+    fonts = _fonts(reader)
+    assert fonts
+    for font in fonts:
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"unembedded font {font.get('/BaseFont')}"
+        descriptor = descriptor.get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+        assert "NotoSans" in str(font["/BaseFont"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
 from briefpress.spec.types import Model, Number, PlainText, Slug
 
@@ -48,8 +48,21 @@ def _rows(value: Any) -> Any:
     return value
 
 
-Points = Annotated[tuple[DataPoint, ...], BeforeValidator(_points), Field(min_length=1)]
-Rows = Annotated[tuple[DataRow, ...], BeforeValidator(_rows), Field(min_length=1)]
+# Authors write data as a mapping of label to value(s); the model keeps ordered points.
+# The JSON Schema (for editors) describes what authors write, so it is declared here.
+Points = Annotated[
+    tuple[DataPoint, ...], BeforeValidator(_points), Field(min_length=1),
+    WithJsonSchema({"type": "object", "minProperties": 1,
+                    "additionalProperties": {"type": "number"},
+                    "description": "label: value, in the order to draw them"}),
+]
+Rows = Annotated[
+    tuple[DataRow, ...], BeforeValidator(_rows), Field(min_length=1),
+    WithJsonSchema({"type": "object", "minProperties": 1,
+                    "additionalProperties": {"type": "array", "minItems": 1,
+                                             "items": {"type": "number"}},
+                    "description": "label: [one value per series], in the order to draw them"}),
+]
 
 Affix = Annotated[str, Field(min_length=1, max_length=20)]
 """Text printed before or after every value (``£``, ``%``, `` million``), exactly as typed."""

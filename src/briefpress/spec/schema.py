@@ -19,32 +19,13 @@ REGENERATE = ("briefpress schema > docs/briefing.schema.json && "
 _DEFS = "#/definitions/"
 
 
-def _mapping_points(node: Any) -> Any:
-    """Chart data may be written as a mapping (``{Derby: 2103}``) as well as a list of points."""
-    if isinstance(node, dict):
-        node = {k: _mapping_points(v) for k, v in node.items()}
-        if node.get("type") == "array" and node.get("items") == {"$ref": _DEFS + "DataPoint"}:
-            listed = {k: v for k, v in node.items() if k not in ("title", "description")}
-            listed.pop("minLength", None)
-            listed["minItems"] = 1
-            mapping = {"type": "object", "minProperties": 1,
-                       "additionalProperties": {"type": "number"}}
-            kept = {k: v for k, v in node.items() if k in ("title", "description")}
-            return {**kept, "anyOf": [mapping, listed]}
-        return node
-    if isinstance(node, list):
-        return [_mapping_points(v) for v in node]
-    return node
-
-
 def json_schema() -> dict[str, Any]:
     """The draft-07 JSON Schema of a spec file."""
     raw = Briefing.model_json_schema(ref_template=_DEFS + "{model}")
     defs = raw.pop("$defs", {})
     schema = {"$schema": DRAFT_07, "title": "briefpress briefing spec", **raw,
               "definitions": dict(sorted(defs.items()))}
-    out: dict[str, Any] = _mapping_points(schema)
-    return out
+    return schema
 
 
 def schema_text() -> str:

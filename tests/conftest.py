@@ -68,6 +68,34 @@ findings:
 """
 
 
+def font_problems(reader: PdfReader) -> list[str]:
+    """Every font used on any page (or in a drawing's form) that is not an embedded brand font.
+
+    An empty list also requires that some font was found, so a PDF with no text fails.
+    """
+    problems: list[str] = []
+    found = 0
+    for page in reader.pages:
+        stack = [page["/Resources"]]
+        while stack:
+            res = stack.pop()
+            for font in (res.get("/Font") or {}).values():
+                font = font.get_object()
+                found += 1
+                name = str(font.get("/BaseFont"))
+                descriptor = font.get("/FontDescriptor")
+                files = descriptor.get_object() if descriptor is not None else {}
+                if not any(k in files for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    problems.append(f"not embedded: {name}")
+                elif "NotoSans" not in name:
+                    problems.append(f"not a brand font: {name}")
+            for xobj in (res.get("/XObject") or {}).values():
+                xobj = xobj.get_object()
+                if "/Resources" in xobj:
+                    stack.append(xobj["/Resources"])
+    return problems if found else ["no fonts at all"]
+
+
 def write_spec(project: Path, name: str, text: str) -> Path:
     path = project / "briefings" / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from briefpress.spec import load_briefing
 from briefpress.spec.blocks import CaseStudyBlock, KeyNumbersBlock, QuestionsBlock, QuoteBlock
 from briefpress.spec.model import Briefing
-from conftest import REPO, fold, page_texts, pdf_text
+from conftest import REPO, fold, font_problems, page_texts, pdf_text
 
 SPECS = sorted((REPO / "briefings").glob("*.yaml"))
 NAMES = [s.stem for s in SPECS]
@@ -137,14 +137,5 @@ def test_no_embargo_or_draft_stamp_unless_asked(built: tuple[Path, str], name: s
 
 @pytest.mark.parametrize("name", NAMES)
 def test_only_embedded_brand_fonts(built: tuple[Path, str], name: str) -> None:
-    from test_call_for_action import _fonts
-
     reader = PdfReader(io.BytesIO((built[0] / f"{name}.pdf").read_bytes()), strict=True)
-    fonts = _fonts(reader)
-    assert fonts
-    for font in fonts:
-        descriptor = font.get("/FontDescriptor")
-        assert descriptor is not None, f"unembedded font {font.get('/BaseFont')}"
-        descriptor = descriptor.get_object()
-        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
-        assert "NotoSans" in str(font["/BaseFont"])
+    assert font_problems(reader) == []

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from briefpress.spec import load_briefing
 from briefpress.spec.blocks import QuoteBlock
-from conftest import REPO, fold, pdf_text, run_cli
+from conftest import REPO, fold, font_problems, pdf_text, run_cli
 
 SPEC = REPO / "briefings" / "call-for-action.yaml"
 
@@ -96,31 +95,8 @@ def test_bookmark_per_section(reader: PdfReader) -> None:
     ]
 
 
-def _fonts(reader: PdfReader) -> list[DictionaryObject]:
-    fonts = []
-    for page in reader.pages:
-        resources = page["/Resources"]
-        stack = [resources]
-        while stack:
-            res = stack.pop()
-            for font in (res.get("/Font") or {}).values():
-                fonts.append(font.get_object())
-            for xobj in (res.get("/XObject") or {}).values():
-                xobj = xobj.get_object()
-                if "/Resources" in xobj:
-                    stack.append(xobj["/Resources"])
-    return fonts
-
-
 def test_only_embedded_fonts(reader: PdfReader) -> None:
-    fonts = _fonts(reader)
-    assert fonts
-    for font in fonts:
-        descriptor = font.get("/FontDescriptor")
-        assert descriptor is not None, f"unembedded font {font.get('/BaseFont')}"
-        descriptor = descriptor.get_object()
-        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
-        assert "NotoSans" in str(font["/BaseFont"])
+    assert font_problems(reader) == []
 
 
 def test_charts_are_vector_not_raster(reader: PdfReader) -> None:

@@ -17,7 +17,7 @@ from briefpress.brand import Brand, load_brand
 from briefpress.charts import render_chart
 from briefpress.errors import BriefpressError, Problem
 from briefpress.finish import finish
-from briefpress.pages import render_pdf
+from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
 from briefpress.story import make_story
 
@@ -75,7 +75,11 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
     charts = {f.id: render_chart(f, brand) for f in b.figures}
     story = make_story(b, brand, charts)
     pdf = render_pdf(story, brand, source)
-    return finish(pdf, story.must_appear, source)
+
+    def furniture(page: int, total: int) -> tuple[str, ...]:
+        return furniture_texts(story.meta, story.fonts.regular, page, total)
+
+    return finish(pdf, story.must_appear, source, furniture)
 
 
 def write_atomic(target: Path, data: bytes) -> None:

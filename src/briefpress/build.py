@@ -15,10 +15,11 @@ from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
 from briefpress.charts import render_chart
-from briefpress.errors import BriefpressError, Problem
+from briefpress.errors import BriefpressError, Problem, SpecError
 from briefpress.finish import finish
 from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
+from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
 
 
@@ -63,10 +64,22 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def check(spec: Path, project: Project | None = None) -> LoadedSpec:
-    """Validate one spec (raises SpecError); its files may come from its folder or the project."""
+def check(spec: Path, project: Project | None = None, brand: Brand | None = None
+          ) -> LoadedSpec:
+    """Validate one spec (raises SpecError); its files may come from its folder or the project.
+
+    With a *brand*, every character of the spec's text is also checked against the
+    brand font, so nothing is printed as an empty box.
+    """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
-    return load_briefing(spec, display(spec), roots)
+    loaded = load_briefing(spec, display(spec), roots)
+    if brand is None and project is not None and (project.assets / "brand.yml").is_file():
+        brand = load_brand(project.assets, display(project.assets / "brand.yml"))
+    if brand is not None:
+        problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
+        if problems:
+            raise SpecError(problems)
+    return loaded
 
 
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
@@ -111,7 +124,7 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
     """Build one spec to ``out_dir/<stem>.pdf``; errors are returned, not raised."""
     source = display(spec)
     try:
-        loaded = check(spec, project)
+        loaded = check(spec, project, brand)
         pdf = make_pdf(loaded, brand, source)
         target = out_dir / f"{spec.stem}.pdf"
         write_atomic(target, pdf)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
 from briefpress.charts import render_chart
-from briefpress.errors import BriefpressError, Problem, SpecError
+from briefpress.errors import BlockTooLarge, BriefpressError, Problem, SpecError
 from briefpress.finish import finish
 from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
@@ -87,7 +87,14 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str) -> bytes:
     b = loaded.briefing
     charts = {f.id: render_chart(f, brand) for f in b.figures}
     story = make_story(b, brand, charts)
-    pdf = render_pdf(story, brand, source)
+    try:
+        pdf = render_pdf(story, brand, source)
+    except BlockTooLarge as exc:
+        ids = [f.id for f in b.figures]
+        if exc.figure in ids:
+            where = ("figures", ids.index(exc.figure))
+            raise SpecError([loaded.problem(where, exc.message)]) from None
+        raise
 
     def furniture(page: int, total: int) -> tuple[str, ...]:
         return furniture_texts(story.meta, story.fonts.regular, page, total)

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefpress.brand import Brand
-from briefpress.errors import BuildError
+from briefpress.errors import BlockTooLarge, BuildError
 from briefpress.story import MARGIN, PAGE_SIZE, DocMeta, Story
 from briefpress.story.safety import pin_reportlab, remote_fetching_off
 
@@ -105,9 +105,9 @@ def _show_outline(canvas: Canvas, doc: BaseDocTemplate) -> None:
 
 def describe(flowable: Any, limit: int = 50) -> str:
     """How an author recognises a block: a figure's id, or the first words of its text."""
-    anchor = getattr(flowable, "anchor", None)
-    if isinstance(anchor, str) and anchor.startswith("figure-"):
-        return f"figure '{anchor.removeprefix('figure-')}'"
+    figure = _figure_id(flowable)
+    if figure is not None:
+        return f"figure '{figure}'"
     words = _first_text(flowable)
     if words is None:
         return f"a {type(flowable).__name__.lower()}"
@@ -116,20 +116,34 @@ def describe(flowable: Any, limit: int = 50) -> str:
     return f"the block starting '{shown}'"
 
 
+def _children(flowable: Any) -> list[Any]:
+    if isinstance(flowable, Table):
+        return [c for row in flowable._cellvalues for c in row]
+    if isinstance(flowable, KeepTogether):
+        return list(flowable._content)
+    if isinstance(flowable, list | tuple):
+        return list(flowable)
+    return []
+
+
+def _figure_id(flowable: Any) -> str | None:
+    """The id of a chart in or under *flowable* (charts carry a ``figure-<id>`` anchor)."""
+    anchor = getattr(flowable, "anchor", None)
+    if isinstance(anchor, str) and anchor.startswith("figure-"):
+        return anchor.removeprefix("figure-")
+    for child in _children(flowable):
+        found = _figure_id(child)
+        if found is not None:
+            return found
+    return None
+
+
 def _first_text(flowable: Any) -> str | None:
     """The plain text of a paragraph, or of the first paragraph inside a table or group."""
     if isinstance(flowable, Paragraph):
         text: str = flowable.getPlainText()
         return text if text.strip() else None
-    if isinstance(flowable, Table):
-        children: list[Any] = [c for row in flowable._cellvalues for c in row]
-    elif isinstance(flowable, KeepTogether):
-        children = list(flowable._content)
-    elif isinstance(flowable, list | tuple):
-        children = list(flowable)
-    else:
-        return None
-    for child in children:
+    for child in _children(flowable):
         found = _first_text(child)
         if found is not None:
             return found
@@ -186,7 +200,9 @@ def render_pdf(story: Story, brand: Brand, source: str) -> bytes:
         doc.build([NextPageTemplate("later"), *story.flowables],
                   canvasmaker=_canvas_class(meta, brand, story.fonts.regular))
     except LayoutError:
-        what = describe(doc.current) if doc.current is not None else "a block"
-        raise BuildError(source, f"{what} is too large to fit on a page (page {doc.page}); "
-                         "shorten it or split it into smaller blocks") from None
+        current = doc.current
+        what = describe(current) if current is not None else "a block"
+        raise BlockTooLarge(source, f"{what} is too large to fit on a page (page {doc.page}); "
+                            "shorten it or split it into smaller blocks",
+                            _figure_id(current) if current is not None else None) from None
     return buf.getvalue()

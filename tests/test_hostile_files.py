@@ -54,7 +54,8 @@ REFUSED: list[tuple[str, Callable[[Path], None], str, str]] = [
      "'/etc/passwd' is an absolute path; give a path relative to the spec"),
     ("windows drive", _nothing, "C:\\data\\x.csv",
      "'C:\\data\\x.csv' is an absolute path; give a path relative to the spec"),
-    ("home", _nothing, "~/x.csv", "'~/x.csv' is an absolute path; give a path relative to the spec"),
+    ("home", _nothing, "~/x.csv",
+     "'~/x.csv' is an absolute path; give a path relative to the spec"),
     ("dot-dot", _nothing, "../../secret.csv",
      "'../../secret.csv' leads outside the project; keep data files beside the spec "
      "(for example in briefings/data/)"),

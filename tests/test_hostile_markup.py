@@ -112,8 +112,9 @@ def test_environment_cannot_turn_remote_fetching_on() -> None:
 
 
 def test_settings_pinned_in_this_process() -> None:
-    import briefpress.pages  # noqa: F401
     from reportlab import rl_config
+
+    import briefpress.pages  # noqa: F401
 
     assert rl_config.trustedHosts is None
     assert rl_config.trustedSchemes == []

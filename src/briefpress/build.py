@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
 from briefpress.charts import render_chart
-from briefpress.errors import BlockTooLarge, BriefpressError, Problem, SpecError
+from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
 from briefpress.finish import finish
 from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
@@ -134,7 +134,11 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
         loaded = check(spec, project, brand)
         pdf = make_pdf(loaded, brand, source)
         target = out_dir / f"{spec.stem}.pdf"
-        write_atomic(target, pdf)
+        try:
+            write_atomic(target, pdf)
+        except OSError as exc:  # disk full, no permission: this spec fails, the rest go on
+            raise BuildError(source, f"could not write {display(target)}: "
+                             f"{exc.strerror or exc}") from None
     except BriefpressError as exc:
         return Outcome(source, None, (), exc)
     return Outcome(source, target, loaded.warnings, None)

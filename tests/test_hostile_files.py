@@ -71,6 +71,8 @@ REFUSED: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("fifo", _fifo, "data/pipe.csv", "'data/pipe.csv' is not a regular file"),
     ("directory", _nothing, "data", "'data' is not a regular file"),
     ("missing", _nothing, "data/nope.csv", "file 'data/nope.csv' not found"),
+    ("misspelt", _nothing, "data/okk.csv",
+     "file 'data/okk.csv' not found; did you mean 'data/ok.csv'?"),
     ("empty", _nothing, "  ", "the path is empty"),
     ("dot", _nothing, ".", "'.' is not a regular file"),
     ("nul byte", _nothing, "data/ok.csv\0.png", "the path contains a control character"),

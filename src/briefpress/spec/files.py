@@ -52,10 +52,30 @@ def resolve_inside(base: Path, reference: str, roots: Sequence[Path],
     except OSError as exc:
         raise FileRefused(f"'{reference}' cannot be opened: {exc.strerror}") from None
     if not exists:
-        raise FileRefused(f"file '{reference}' not found")
+        raise FileRefused(f"file '{reference}' not found{_did_you_mean(target, reference)}")
     if not regular:
         raise FileRefused(f"'{reference}' is not a regular file")
     return target
+
+
+def _did_you_mean(target: Path, reference: str) -> str:
+    """``"; did you mean 'data/counts.csv'?"`` when a file of a close name sits beside it."""
+    import difflib
+
+    try:
+        names = sorted(p.name for p in target.parent.iterdir() if p.is_file())
+    except OSError:
+        return ""
+    stems: dict[str, str] = {}
+    for name in names:  # compare stems: a shared ".csv" alone must not look alike
+        stems.setdefault(Path(name).stem, name)
+    close = difflib.get_close_matches(target.stem, list(stems), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    found = [stems[close[0]]]
+    typed = reference.replace("\\", "/")
+    folder = typed.rsplit("/", 1)[0] + "/" if "/" in typed else ""
+    return f"; did you mean '{folder}{found[0]}'?"
 
 
 def read_inside(base: Path, reference: str, roots: Sequence[Path],

@@ -92,3 +92,13 @@ def test_finding_split_over_a_page_break_is_verified(project: Path, cli: Cli) ->
     assert (code, err) == (0, "")
     pages = {b[0] for b in char_boxes(project / "output" / "split.pdf")}
     assert len(pages) >= 2
+
+
+def test_invisible_formatting_characters_are_located(project: Path, cli: Cli) -> None:
+    """A soft hyphen or direction override would print differently from what was typed."""
+    spec = write_spec(project, "hidden", MINIMAL.replace(
+        "The first finding.", "co\u00adoperation and \u202etxet desrever"))
+    code, _out, err = cli("--project", str(project), "check", str(spec))
+    assert (code, err) == (1, f"{spec}:6:5: findings[0]: invisible formatting characters "
+                           "U+00AD SOFT HYPHEN, U+202E RIGHT-TO-LEFT OVERRIDE, often pasted "
+                           "from a word processor; delete them\n")

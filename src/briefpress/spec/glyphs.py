@@ -85,17 +85,44 @@ def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from texts(item, (*loc, i))
 
 
+def invisible(text: str) -> list[str]:
+    """Distinct format characters (soft hyphen, zero-width space, direction overrides).
+
+    They draw nothing, so the printed text would differ from the text typed (and
+    cannot be checked for after layout); a direction override can make a line
+    read differently from what it says.
+    """
+    return list(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "Cf"))
+
+
+def describe_invisible(chars: Sequence[str]) -> str:
+    """The message for invisible formatting characters."""
+    named = ", ".join(name_char(c) for c in chars[:5])
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    what = "an invisible formatting character" if len(chars) == 1 else (
+        "invisible formatting characters")
+    return (f"{what} {named}{more}, often pasted from a word processor; delete "
+            f"{'it' if len(chars) == 1 else 'them'}")
+
+
 def missing_glyphs(value: Any, lacks: Lacks) -> list[tuple[Loc, list[str]]]:
     """Each location whose text has characters the font lacks, with those characters."""
     found: list[tuple[Loc, list[str]]] = []
     for loc, text in texts(value):
-        chars = lacks(text)
+        chars = [c for c in lacks(text) if unicodedata.category(c) != "Cf"]
         if chars:
             found.append((loc, chars))
     return found
 
 
 def check_glyphs(loaded: LoadedSpec, lacks: Lacks, font: str) -> list[Problem]:
-    """One located error per text holding a character the brand font cannot draw."""
-    return [loaded.problem(loc, describe_missing(chars, font))
-            for loc, chars in missing_glyphs(loaded.briefing, lacks)]
+    """One located error per text holding a character that would not print as typed."""
+    problems: list[Problem] = []
+    for loc, text in texts(loaded.briefing):
+        hidden = invisible(text)
+        if hidden:
+            problems.append(loaded.problem(loc, describe_invisible(hidden)))
+        chars = [c for c in lacks(text) if c not in hidden]
+        if chars:
+            problems.append(loaded.problem(loc, describe_missing(chars, font)))
+    return problems

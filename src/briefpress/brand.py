@@ -9,16 +9,19 @@ the assets folder and must exist, so later stages never see a missing file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefpress.errors import Problem, SpecError
-from briefpress.spec.diagnose import problems_from
+from briefpress.spec.diagnose import display_path, problems_from
+from briefpress.spec.glyphs import describe_missing, missing_glyphs
 from briefpress.spec.types import PlainText
-from briefpress.spec.yamlload import load_file
+from briefpress.spec.yamlload import Document, load_file
 
 HexColour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
@@ -98,13 +101,47 @@ class _BrandFile(_Open):
 
 @dataclass(frozen=True)
 class FontFamily:
-    """One typeface's four TrueType files."""
+    """One typeface's four TrueType files, and the characters all four can draw.
+
+    ``codepoints`` lets the build refuse, before layout, a character the fonts
+    lack: reportlab would otherwise draw an empty box in its place, silently.
+    """
 
     name: str
     regular: Path
     bold: Path
     italic: Path
     bold_italic: Path
+    codepoints: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+
+    def lacks(self, text: str) -> list[str]:
+        """The distinct characters of *text* the family cannot draw, in order of appearance."""
+        return list(dict.fromkeys(
+            ch for ch in text if ord(ch) not in self.codepoints and ch not in DRAWN_AS_SPACE
+        ))
+
+
+DRAWN_AS_SPACE = frozenset(" \t\n\r")
+"""Ordinary whitespace: line breaks and tabs are never drawn as glyphs."""
+
+
+def font_codepoints(paths: Sequence[Path]) -> frozenset[int]:
+    """Code points present in the cmap of every one of *paths* (bold text needs the bold face).
+
+    Raises ValueError if a file is not a readable TrueType font.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+
+    common: frozenset[int] | None = None
+    for path in paths:
+        try:
+            with TTFont(str(path), lazy=True) as font:
+                cmap = font.getBestCmap() or {}
+        except (TTLibError, OSError, AssertionError, struct.error) as exc:
+            raise ValueError(f"'{path.name}' is not a readable TrueType font ({exc})") from None
+        points = frozenset(cmap)
+        common = points if common is None else common & points
+    return common or frozenset()
 
 
 @dataclass(frozen=True)
@@ -153,6 +190,8 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
     logo_key = raw.logo.medium or raw.logo.small or next(iter(raw.logo.images), "")
     logo_name = raw.logo.images.get(logo_key, logo_key)
     logo = _asset(assets, logo_name, "logo", fail)
+    if font is not None:
+        problems += _undrawable(raw.meta, doc, font)
     if problems or colours is None or font is None or logo is None:
         raise SpecError(problems)
     return Brand(
@@ -166,6 +205,18 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
         font=font,
         base_size=_points(raw.typography.base.size, 10.0),
     )
+
+
+def _undrawable(meta: _Meta, doc: Document, font: FontFamily) -> list[Problem]:
+    """Brand text (names, address, "about") the brand's own font cannot draw."""
+    problems = []
+    for loc, chars in missing_glyphs(meta, font.lacks):
+        path = ("meta", *loc)
+        mark = doc.mark(path)
+        problems.append(Problem(doc.file, mark.line if mark else None,
+                                mark.column if mark else None, display_path(path),
+                                describe_missing(chars, font.name)))
+    return problems
 
 
 def _colours(c: _Colour, fail: Any) -> Colours | None:
@@ -204,8 +255,14 @@ def _font(t: _Typography, assets: Path, fail: Any) -> FontFamily | None:
     if missing:
         fail("typography.fonts", f"'{family.family}' needs {', '.join(missing)} font file(s)")
         return None
-    return FontFamily(family.family, faces[(False, False)], faces[(True, False)],
-                      faces[(False, True)], faces[(True, True)])
+    paths = [faces[(False, False)], faces[(True, False)], faces[(False, True)],
+             faces[(True, True)]]
+    try:
+        points = font_codepoints(paths)
+    except ValueError as exc:
+        fail("typography.fonts", str(exc))
+        return None
+    return FontFamily(family.family, paths[0], paths[1], paths[2], paths[3], codepoints=points)
 
 
 def _asset(assets: Path, name: str, what: str, fail: Any) -> Path | None:

@@ -16,12 +16,13 @@ from pathlib import Path
 from briefpress.brand import Brand, load_brand
 from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
 from briefpress.charts import cache as chart_cache
-from briefpress.errors import BriefpressError, Problem
+from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
 from briefpress.finish import finish
-from briefpress.pages import render_pdf
+from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
 from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import FigureBase
+from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
 
 
@@ -71,10 +72,22 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def check(spec: Path, project: Project | None = None) -> LoadedSpec:
-    """Validate one spec (raises SpecError); its files may come from its folder or the project."""
+def check(spec: Path, project: Project | None = None, brand: Brand | None = None
+          ) -> LoadedSpec:
+    """Validate one spec (raises SpecError); its files may come from its folder or the project.
+
+    With a *brand*, every character of the spec's text is also checked against the
+    brand font, so nothing is printed as an empty box.
+    """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
-    return load_briefing(spec, display(spec), roots)
+    loaded = load_briefing(spec, display(spec), roots)
+    if brand is None and project is not None and (project.assets / "brand.yml").is_file():
+        brand = load_brand(project.assets, display(project.assets / "brand.yml"))
+    if brand is not None:
+        problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
+        if problems:
+            raise SpecError(problems)
+    return loaded
 
 
 _DRAWN: dict[str, ChartSVG] = {}
@@ -119,8 +132,19 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     b = loaded.briefing
     charts = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
     story = make_story(b, brand, charts)
-    pdf = render_pdf(story, brand, source)
-    return finish(pdf, story.must_appear, source, story.press)
+    try:
+        pdf = render_pdf(story, brand, source)
+    except BlockTooLarge as exc:
+        ids = [f.id for f in b.figures]
+        if exc.figure in ids:
+            where = ("figures", ids.index(exc.figure))
+            raise SpecError([loaded.problem(where, exc.message)]) from None
+        raise
+
+    def furniture(page: int, total: int) -> tuple[str, ...]:
+        return furniture_texts(story.meta, story.fonts.regular, page, total)
+
+    return finish(pdf, story.must_appear, source, furniture, story.press)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -152,10 +176,14 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
     """Build one spec to ``out_dir/<stem>.pdf``; errors are returned, not raised."""
     source = display(spec)
     try:
-        loaded = check(spec, project)
+        loaded = check(spec, project, brand)
         pdf = make_pdf(loaded, brand, source, project.chart_cache if project else None)
         target = out_dir / f"{spec.stem}.pdf"
-        write_atomic(target, pdf)
+        try:
+            write_atomic(target, pdf)
+        except OSError as exc:  # disk full, no permission: this spec fails, the rest go on
+            raise BuildError(source, f"could not write {display(target)}: "
+                             f"{exc.strerror or exc}") from None
     except BriefpressError as exc:
         return Outcome(source, None, (), exc)
     return Outcome(source, target, loaded.warnings, None)

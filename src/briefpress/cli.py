@@ -47,7 +47,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def _report(exc: BriefpressError) -> None:
+def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
+    if show_traceback:
+        traceback.print_exception(exc)
     if isinstance(exc, SpecError):
         _print_problems(exc.problems)
     else:
@@ -67,7 +69,7 @@ def _build(args: argparse.Namespace) -> int:
         _print_problems(outcome.warnings)
         if outcome.error is not None:
             failed += 1
-            _report(outcome.error)
+            _report(outcome.error, args.traceback)
         else:
             print(f"built {outcome.output}")
     return EXIT_INVALID if failed else EXIT_OK
@@ -81,7 +83,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             loaded = check(spec, Project(args.project))
         except SpecError as exc:
-            _print_problems(exc.problems)
+            _report(exc, args.traceback)
             status = EXIT_INVALID
             continue
         _print_problems(loaded.warnings)
@@ -126,9 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except BriefpressError as exc:
-        if args.traceback:
-            traceback.print_exc()
-        _report(exc)
+        _report(exc, args.traceback)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

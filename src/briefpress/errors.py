@@ -54,3 +54,15 @@ class BuildError(BriefpressError):
         self.file = file
         self.message = message
         super().__init__(f"{file}: {message}")
+
+
+class BlockTooLarge(BuildError):
+    """A block could not be placed on any page; ``figure`` names a chart if it was one.
+
+    The build turns a figure's case into a located :class:`SpecError`, since the
+    author fixes it in the spec (fewer bars, a shorter title).
+    """
+
+    def __init__(self, file: str, message: str, figure: str | None = None) -> None:
+        super().__init__(file, message)
+        self.figure = figure

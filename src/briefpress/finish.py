@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
@@ -20,27 +21,59 @@ from pypdf.generic import NameObject, TextStringObject
 from briefpress.errors import BuildError
 from briefpress.story.press import Press
 
+Furniture = Callable[[int, int], Sequence[str]]
+"""``(page, total) -> texts`` drawn after the body on that page (footer, header)."""
+
 
 def normalise(value: str) -> str:
     """Whitespace folded to single spaces, so line breaks do not matter."""
     return re.sub(r"\s+", " ", value).strip()
 
 
+def squash(value: str) -> str:
+    """All whitespace removed: a long word wrapped over lines has no space in the PDF."""
+    return re.sub(r"\s+", "", value)
+
+
 def extract_text(pdf: bytes) -> str:
     """All page text, in page order."""
+    return "\n".join(page_texts(pdf))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text, read back strictly."""
     reader = PdfReader(io.BytesIO(pdf), strict=True)
-    return "\n".join(page.extract_text() for page in reader.pages)
+    return [page.extract_text() for page in reader.pages]
 
 
-def verify(pdf: bytes, must_appear: tuple[str, ...], source: str) -> None:
+def body_text(pages: Sequence[str], furniture: Furniture | None) -> str:
+    """The pages' text squashed and joined, each page's footer and header cut off its end.
+
+    The furniture is drawn after the body, so it ends each page's text; cutting it
+    lets a finding split over a page break be found whole.
+    """
+    out: list[str] = []
+    total = len(pages)
+    for number, text in enumerate(pages, start=1):
+        body = squash(text)
+        tail = "".join(squash(t) for t in furniture(number, total)) if furniture else ""
+        if tail and body.endswith(tail):
+            body = body[: len(body) - len(tail)]
+        out.append(body)
+    return "".join(out)
+
+
+def verify(pdf: bytes, must_appear: tuple[str, ...], source: str,
+           furniture: Furniture | None = None) -> None:
     """Raise BuildError unless the PDF parses and contains each of *must_appear*."""
     try:
-        text = normalise(extract_text(pdf))
+        pages = page_texts(pdf)
     except (PdfReadError, ValueError) as exc:
         raise BuildError(source, f"the PDF produced could not be read back: {exc}") from None
-    missing = [t for t in must_appear if normalise(t) not in text]
+    text = body_text(pages, furniture)
+    missing = [t for t in must_appear if squash(t) not in text]
     if missing:
-        shown = "; ".join(f"'{m[:60]}'" for m in missing[:3])
+        shown = "; ".join(f"'{normalise(m)[:60]}'" for m in missing[:3])
         raise BuildError(source, f"text missing from the PDF after layout: {shown}")
 
 
@@ -73,13 +106,19 @@ def verify_stamp(pdf: bytes, stamp_text: str, source: str) -> None:
 
 
 def finish(pdf: bytes, must_appear: tuple[str, ...], source: str,
-           press: Press | None = None) -> bytes:
+           furniture: Furniture | None = None, press: Press | None = None) -> bytes:
     """Check the PDF; stamp and label it when the spec asks; check the result again."""
-    verify(pdf, must_appear, source)
+    verify(pdf, must_appear, source, furniture)
     if press is None or (press.stamp is None and not press.info):
         return pdf
     done = stamp_and_label(pdf, press)
-    verify(done, must_appear, source)
+    stamp = (press.stamp_text,) if press.stamp_text is not None else ()
+
+    def stamped(page: int, total: int) -> tuple[str, ...]:
+        """The stamp is drawn last on each page, after the footer and header."""
+        return (*(furniture(page, total) if furniture else ()), *stamp)
+
+    verify(done, must_appear, source, stamped)
     if press.stamp_text is not None:
         verify_stamp(done, press.stamp_text, source)
     return done

@@ -48,6 +48,14 @@ MAX_STRING_CHARS = 20_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+CORE_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null"})
+ALLOWED_TAGS: dict[type, frozenset[str]] = {
+    ScalarEvent: _SCALAR_TAGS,
+    SequenceStartEvent: frozenset({"seq"}),
+    MappingStartEvent: frozenset({"map"}),
+}
+"""The JSON-like core tags, by the kind of node each may stand on."""
 
 PathKey = tuple[str | int, ...]
 
@@ -133,12 +141,32 @@ class _Builder:
             raise self.fail(
                 mark, f"anchor '&{anchor}' is not allowed; write each value out in full", path
             )
-        tag = getattr(ev, "tag", None)
-        if tag is not None and tag != "!":
-            raise self.fail(mark, f"tag '{tag}' is not allowed; remove it", path)
+        self.check_tag(ev, mark, path, key=key)
         if not key:
             self.doc.values[path] = mark
         return mark
+
+    def check_tag(self, ev: Event, mark: Mark, path: PathKey, *, key: bool) -> None:
+        """Allow only the JSON-like core tags, on the kind of node they name.
+
+        ``!!python/object`` and friends would build objects; local tags (``!foo``)
+        mean nothing to us. ``!!str``, ``!!int`` and the like are harmless: the
+        value is still kept as typed and the schema decides what it may be. A
+        key must be text, so a key tagged as a number, flag or null is refused.
+        """
+        tag = getattr(ev, "tag", None)
+        if tag is None or tag == "!":
+            return
+        kind = tag.removeprefix(CORE_TAG) if tag.startswith(CORE_TAG) else None
+        allowed = ALLOWED_TAGS.get(type(ev), frozenset())
+        if kind is None or kind not in allowed:
+            shown = f"!!{kind}" if kind is not None else tag
+            raise self.fail(mark, f"tag '{shown}' is not allowed; remove it", path)
+        if key and kind != "str":
+            raise self.fail(mark, f"a key must be text, not tagged '!!{kind}'", path)
+        if kind == "null" and isinstance(ev, ScalarEvent) and ev.value not in NULLS:
+            raise self.fail(mark, f"'!!null' on a value ('{ev.value[:40]}'); remove the tag",
+                            path)
 
     def node(self, ev: Event, path: PathKey, depth: int) -> Any:
         mark = self.check_event(ev, path, depth)
@@ -159,7 +187,9 @@ class _Builder:
                 mark, f"text is {len(ev.value):,} characters; the limit is {MAX_STRING_CHARS:,}",
                 path,
             )
-        if ev.style is None and ev.value in NULLS:
+        tag = ev.tag
+        if tag == CORE_TAG + "null" or (ev.style is None and ev.value in NULLS
+                                        and tag != CORE_TAG + "str"):
             return None
         return str(ev.value)
 
@@ -173,6 +203,8 @@ class _Builder:
                 raise self.fail(kmark, "a key must be plain text, not a list or mapping", path)
             self.check_event(ev, path, depth, key=True)
             key = ev.value
+            if not key.strip():
+                raise self.fail(kmark, "a key must not be empty", path)
             if key == "<<" and ev.style is None:
                 raise self.fail(kmark, "merge keys ('<<') are not allowed; write the keys out",
                                 path)
@@ -201,6 +233,8 @@ def render_path(path: PathKey) -> str:
 
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 (optionally with a BOM) to text, or an error naming the line of the bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.startswith(b"\x00\x00\xfe\xff"):
+        raise SpecError([Problem(file, 1, 1, "", "the file is UTF-16 or UTF-32; save it as UTF-8")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -246,18 +280,28 @@ def parse_text(text: str, file: str) -> Document:
         raise SpecError([Problem(file, None, None, "", f"YAML error: {exc}")]) from None
 
 
-def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a regular file of at most *limit* bytes (a FIFO or device must not hang us)."""
+def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES, *,
+               follow: bool = True) -> bytes:
+    """Read a regular file of at most *limit* bytes (a FIFO or device must not hang us).
+
+    The file is opened non-blocking (opening a FIFO would otherwise wait for a
+    writer) and checked with ``fstat`` on the open descriptor, so what is read is
+    what was checked. ``follow=False`` refuses a symlink in the last component,
+    for paths already resolved and confined (a link swapped in afterwards).
+    """
     import os
     import stat
 
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise SpecError([Problem(display, None, None, "", "file not found")]) from None
-    except OSError as exc:
-        raise SpecError([Problem(display, None, None, "", f"cannot open: {exc.strerror}")]
-                        ) from None
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SpecError([Problem(display, None, None, "", f"cannot open: {why}")]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -266,8 +310,12 @@ def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
             raise SpecError([Problem(
                 display, None, None, "", f"file is {info.st_size:,} bytes; the limit is {limit:,}"
             )])
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+        try:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(limit + 1)
+        except OSError as exc:
+            raise SpecError([Problem(display, None, None, "", f"cannot read: {exc.strerror}")]
+                            ) from None
     finally:
         os.close(fd)
     if len(data) > limit:

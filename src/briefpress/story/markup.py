@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from briefpress.spec.inline import RichText, Run
+from briefpress.story.safety import pin_reportlab
+
+pin_reportlab()  # before any Paragraph is made; see story.safety
 
 
 def text(value: str) -> str:

@@ -22,6 +22,7 @@ class WholeTable(Table):  # type: ignore[misc]
 def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], font: str,
           commands: Sequence[tuple[Any, ...]], *, whole: bool = False, **kw: Any) -> Table:
     """A Table whose every cell, text or flowable, starts in the brand *font*."""
+    kw.setdefault("splitInRow", 1)  # a row taller than a page splits inside its cells
     kind = WholeTable if whole else Table
     t = kind([list(r) for r in rows], colWidths=list(widths), **kw)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands]))

@@ -1,0 +1,127 @@
+"""Nothing lost: a failed build leaves the previous PDF byte-identical and no temporary file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import briefpress.build as build
+from briefpress.errors import BuildError
+from conftest import MINIMAL, write_spec
+
+Cli = Callable[..., tuple[int, str, str]]
+OLD = b"%PDF-1.4 the previous, good paper\n"
+
+
+@pytest.fixture
+def spec_with_old_pdf(project: Path) -> tuple[Path, Path]:
+    spec = write_spec(project, "paper", MINIMAL)
+    old = project / "output" / "paper.pdf"
+    old.write_bytes(OLD)
+    return spec, old
+
+
+def _fail(exc: BaseException) -> Callable[..., Any]:
+    def raiser(*_args: Any, **_kwargs: Any) -> Any:
+        raise exc
+    return raiser
+
+
+@pytest.mark.parametrize("where", ["replace", "fsync", "write"])
+def test_failed_write_keeps_the_old_pdf(where: str, project: Path, cli: Cli,
+                                        spec_with_old_pdf: tuple[Path, Path],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    spec, old = spec_with_old_pdf
+    if where == "write":  # the disk fills up half-way through the bytes
+        real_fdopen = os.fdopen
+
+        class Half:
+            def __init__(self, handle: Any) -> None:
+                self.handle = handle
+
+            def __enter__(self) -> Half:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.handle.close()
+
+            def write(self, data: bytes) -> int:
+                self.handle.write(data[: len(data) // 2])
+                self.handle.flush()
+                raise OSError(28, "No space left on device")
+
+        def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            handle = real_fdopen(fd, mode, *args, **kwargs)
+            return Half(handle) if mode == "wb" else handle
+
+        monkeypatch.setattr(build.os, "fdopen", fdopen)
+    else:
+        monkeypatch.setattr(build.os, where, _fail(OSError(28, "No space left on device")))
+    code, out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, out) == (1, "")
+    assert err == (f"error: {spec}: could not write {project / 'output' / 'paper.pdf'}: "
+                   "No space left on device\n")
+    assert old.read_bytes() == OLD
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+
+
+def test_interrupt_during_write_keeps_the_old_pdf(project: Path,
+                                                  spec_with_old_pdf: tuple[Path, Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _spec, old = spec_with_old_pdf
+    monkeypatch.setattr(build.os, "fsync", _fail(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        build.write_atomic(old, b"%PDF-1.4 new bytes")
+    assert old.read_bytes() == OLD
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+
+
+def test_failed_verification_keeps_the_old_pdf(project: Path, cli: Cli,
+                                               spec_with_old_pdf: tuple[Path, Path],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    spec, old = spec_with_old_pdf
+    monkeypatch.setattr(build, "finish", _fail(BuildError(str(spec), "text missing")))
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (1, f"error: {spec}: text missing\n")
+    assert old.read_bytes() == OLD
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+
+
+def test_successful_write_replaces_whole(project: Path, cli: Cli,
+                                         spec_with_old_pdf: tuple[Path, Path]) -> None:
+    spec, old = spec_with_old_pdf
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    assert old.read_bytes().startswith(b"%PDF-") and old.read_bytes() != OLD
+    assert old.read_bytes().rstrip().endswith(b"%%EOF")
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+    assert old.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_many_specs_every_failure_reported_and_the_rest_written(project: Path, cli: Cli) -> None:
+    bad = Path(__file__).parent / "bad"
+    write_spec(project, "a-good", MINIMAL)
+    shutil.copyfile(bad / "duplicate-keys.yaml", project / "briefings" / "b-duplicate.yaml")
+    shutil.copyfile(bad / "figure-too-tall.yaml", project / "briefings" / "c-too-tall.yaml")
+    write_spec(project, "d-good", MINIMAL.replace("A minimal", "Another"))
+    shutil.copyfile(bad / "missing-glyph.yaml", project / "briefings" / "e-glyph.yaml")
+    code, out, err = cli("--project", str(project), "build")
+    assert code == 1
+    assert out.splitlines() == ["built " + str(project / "output" / "a-good.pdf"),
+                                "built " + str(project / "output" / "d-good.pdf")]
+    lines = err.splitlines()
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in lines] == [
+        "b-duplicate.yaml:7:1", "c-too-tall.yaml:10:5", "e-glyph.yaml:1:8", "e-glyph.yaml:4:10",
+        "e-glyph.yaml:16:21"]
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["a-good.pdf", "d-good.pdf"]

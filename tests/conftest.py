@@ -7,6 +7,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from pypdf import PdfReader
@@ -94,6 +95,52 @@ def font_problems(reader: PdfReader) -> list[str]:
                 if "/Resources" in xobj:
                     stack.append(xobj["/Resources"])
     return problems if found else ["no fonts at all"]
+
+
+MARGIN = 20 * 72 / 25.4
+"""The page margin in points (20 mm), for checks that nothing is drawn outside it."""
+
+
+class CharBox(NamedTuple):
+    """One drawn character as pdfium sees it (PDF points, origin bottom left)."""
+
+    page: int
+    char: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    width: float
+    height: float
+
+
+def char_boxes(pdf: Path) -> list[CharBox]:
+    """Every visible character drawn in *pdf*, with its box and its page's size."""
+    import pypdfium2 as pdfium
+
+    out: list[CharBox] = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            width, height = page.get_size()
+            text = page.get_textpage()
+            for i in range(text.count_chars()):
+                ch = text.get_text_range(i, 1)
+                left, bottom, right, top = text.get_charbox(i)
+                if ch.strip() and right > left:
+                    out.append(CharBox(number + 1, ch, left, bottom, right, top, width, height))
+            text.close()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def outside_margins(boxes: list[CharBox]) -> list[CharBox]:
+    """The characters that stray into the side margins or off the page."""
+    return [b for b in boxes if b.left < MARGIN - 1 or b.right > b.width - MARGIN + 1
+            or b.bottom < 0 or b.top > b.height]
 
 
 def write_spec(project: Path, name: str, text: str) -> Path:

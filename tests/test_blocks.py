@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
-from conftest import MINIMAL, fold, page_texts, pdf_text, write_spec
+from conftest import MINIMAL, char_boxes, fold, outside_margins, page_texts, pdf_text, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
-MARGIN = 20 * 72 / 25.4
 
 
 def _build(project: Path, cli: Cli, name: str, text: str) -> Path:
@@ -36,26 +33,6 @@ sections:
 """
 
 
-def _char_boxes(pdf: Path) -> list[tuple[int, float, float, float, float, float]]:
-    """(page, left, bottom, right, top, page width) of every drawn character."""
-    doc = pdfium.PdfDocument(pdf.read_bytes())
-    out = []
-    try:
-        for n in range(len(doc)):
-            page = doc[n]
-            width = page.get_width()
-            textpage = page.get_textpage()
-            for i in range(textpage.count_chars()):
-                left, bottom, right, top = textpage.get_charbox(i)
-                if right > left:
-                    out.append((n, left, bottom, right, top, width))
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
-    return out
-
-
 def test_long_table_spans_pages_and_repeats_its_header(project: Path, cli: Cli) -> None:
     rows = [f"[Area number {i}, '{1000 + i}']" for i in range(150)]
     pdf = _build(project, cli, "long", _table_spec(rows))
@@ -74,10 +51,9 @@ def test_a_300_character_word_wraps_inside_the_page(project: Path, cli: Cli) -> 
     rows = [f"[{word}, '12']", "[Short, '3']"]
     pdf = _build(project, cli, "wide", _table_spec(rows))
     assert word in pdf_text(pdf).replace(" ", "")
-    boxes = _char_boxes(pdf)
+    boxes = char_boxes(pdf)
     assert boxes
-    outside = [b for b in boxes if b[1] < MARGIN - 1 or b[3] > b[5] - MARGIN + 1]
-    assert outside == []
+    assert outside_margins(boxes) == []
 
 
 def test_every_briefing_text_stays_inside_the_margins(project: Path, cli: Cli) -> None:
@@ -92,8 +68,7 @@ def test_every_briefing_text_stays_inside_the_margins(project: Path, cli: Cli) -
     assert len(specs) >= 7
     for spec in specs:
         pdf = project / "output" / f"{spec.stem}.pdf"
-        outside = [b for b in _char_boxes(pdf) if b[1] < MARGIN - 1 or b[3] > b[5] - MARGIN + 1]
-        assert outside == [], spec.stem
+        assert outside_margins(char_boxes(pdf)) == [], spec.stem
 
 
 def test_a_row_of_the_wrong_length_is_an_error_naming_it(project: Path, cli: Cli) -> None:

@@ -6,36 +6,14 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from briefpress.brand import load_brand
 from briefpress.errors import SpecError
-from conftest import MINIMAL, write_spec
+from conftest import MINIMAL, char_boxes, outside_margins, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 BAD = Path(__file__).parent / "bad"
-MARGIN = 20 * 72 / 25.4
-
-
-def char_boxes(pdf: Path) -> list[tuple[int, str, tuple[float, float, float, float], float, float]]:
-    """(page, character, box, page width, page height) for every character pdfium finds."""
-    out = []
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        for number in range(len(doc)):
-            page = doc[number]
-            width, height = page.get_size()
-            text = page.get_textpage()
-            for i in range(text.count_chars()):
-                ch = text.get_text_range(i, 1)
-                if ch.strip():
-                    out.append((number + 1, ch, text.get_charbox(i), width, height))
-            text.close()
-            page.close()
-    finally:
-        doc.close()
-    return out
 
 
 def test_5000_character_word_wraps_inside_the_margins(project: Path, cli: Cli) -> None:
@@ -43,11 +21,8 @@ def test_5000_character_word_wraps_inside_the_margins(project: Path, cli: Cli) -
     code, _out, err = cli("--project", str(project), "build")
     assert (code, err) == (0, "")
     boxes = char_boxes(project / "output" / "long-word.pdf")
-    assert sum(1 for b in boxes if b[1] == "x") >= 5 * 5000 + 3000  # every x drawn
-    outside = [(page, ch, box) for page, ch, box, width, height in boxes
-               if box[0] < MARGIN - 1 or box[2] > width - MARGIN + 1
-               or box[1] < 0 or box[3] > height]
-    assert outside == []
+    assert sum(1 for b in boxes if b.char == "x") >= 5 * 5000 + 3000  # every x drawn
+    assert outside_margins(boxes) == []
 
 
 def test_welsh_letters_print(project: Path, cli: Cli) -> None:
@@ -55,7 +30,7 @@ def test_welsh_letters_print(project: Path, cli: Cli) -> None:
         "The first finding.", "Mae'r ŵyn yn y dŷ; Ŵ Ŷ ẁ ẃ ẅ ỳ ÿ."))
     code, _out, err = cli("--project", str(project), "build", str(spec))
     assert (code, err) == (0, "")
-    drawn = "".join(b[1] for b in char_boxes(project / "output" / "cymraeg.pdf"))
+    drawn = "".join(b.char for b in char_boxes(project / "output" / "cymraeg.pdf"))
     assert "Mae'rŵynynydŷ;ŴŶẁẃẅỳÿ." in drawn
 
 
@@ -90,7 +65,7 @@ def test_finding_split_over_a_page_break_is_verified(project: Path, cli: Cli) ->
     spec = write_spec(project, "split", MINIMAL.replace("The first finding.", words))
     code, _out, err = cli("--project", str(project), "build", str(spec))
     assert (code, err) == (0, "")
-    pages = {b[0] for b in char_boxes(project / "output" / "split.pdf")}
+    pages = {b.page for b in char_boxes(project / "output" / "split.pdf")}
     assert len(pages) >= 2
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from conftest import MINIMAL, write_spec
+from conftest import MINIMAL, font_problems, pdf_resources, write_spec
 
 
 def spec_with(figures: str, body: str = "The figure follows.") -> str:
@@ -29,26 +29,8 @@ def build(project: Path, cli: object, name: str, text: str) -> tuple[int, str, P
 
 def fonts_and_images(pdf: Path) -> tuple[list[DictionaryObject], list[str]]:
     """Every font dictionary and every XObject subtype used on any page (nested too)."""
-    reader = PdfReader(io.BytesIO(pdf.read_bytes()), strict=True)
-    fonts: list[DictionaryObject] = []
-    subtypes: list[str] = []
-    for page in reader.pages:
-        stack = [page["/Resources"]]
-        while stack:
-            res = stack.pop()
-            fonts += [f.get_object() for f in (res.get("/Font") or {}).values()]
-            for xobj in (res.get("/XObject") or {}).values():
-                xobj = xobj.get_object()
-                subtypes.append(str(xobj.get("/Subtype")))
-                if "/Resources" in xobj:
-                    stack.append(xobj["/Resources"])
-    return fonts, subtypes
+    return pdf_resources(PdfReader(io.BytesIO(pdf.read_bytes()), strict=True))
 
 
 def assert_only_embedded_brand_fonts(pdf: Path) -> None:
-    fonts, _ = fonts_and_images(pdf)
-    assert fonts
-    for font in fonts:
-        assert "NotoSans" in str(font["/BaseFont"]), font["/BaseFont"]
-        descriptor = font["/FontDescriptor"].get_object()
-        assert "/FontFile2" in descriptor, font["/BaseFont"]
+    assert font_problems(PdfReader(io.BytesIO(pdf.read_bytes()), strict=True)) == []

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from briefpress.cli import main
 
@@ -69,32 +70,36 @@ findings:
 """
 
 
-def font_problems(reader: PdfReader) -> list[str]:
-    """Every font used on any page (or in a drawing's form) that is not an embedded brand font.
-
-    An empty list also requires that some font was found, so a PDF with no text fails.
-    """
-    problems: list[str] = []
-    found = 0
+def pdf_resources(reader: PdfReader) -> tuple[list[DictionaryObject], list[str]]:
+    """Every font dictionary and every XObject subtype used on any page, nested forms too."""
+    fonts: list[DictionaryObject] = []
+    subtypes: list[str] = []
     for page in reader.pages:
         stack = [page["/Resources"]]
         while stack:
             res = stack.pop()
-            for font in (res.get("/Font") or {}).values():
-                font = font.get_object()
-                found += 1
-                name = str(font.get("/BaseFont"))
-                descriptor = font.get("/FontDescriptor")
-                files = descriptor.get_object() if descriptor is not None else {}
-                if not any(k in files for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    problems.append(f"not embedded: {name}")
-                elif "NotoSans" not in name:
-                    problems.append(f"not a brand font: {name}")
+            fonts += [f.get_object() for f in (res.get("/Font") or {}).values()]
             for xobj in (res.get("/XObject") or {}).values():
                 xobj = xobj.get_object()
+                subtypes.append(str(xobj.get("/Subtype")))
                 if "/Resources" in xobj:
                     stack.append(xobj["/Resources"])
-    return problems if found else ["no fonts at all"]
+    return fonts, subtypes
+
+
+def font_problems(reader: PdfReader) -> list[str]:
+    """Every font used that is not an embedded brand font; a PDF with no font at all fails too."""
+    fonts, _ = pdf_resources(reader)
+    problems: list[str] = []
+    for font in fonts:
+        name = str(font.get("/BaseFont"))
+        descriptor = font.get("/FontDescriptor")
+        files = descriptor.get_object() if descriptor is not None else {}
+        if not any(k in files for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            problems.append(f"not embedded: {name}")
+        elif "NotoSans" not in name:
+            problems.append(f"not a brand font: {name}")
+    return problems if fonts else ["no fonts at all"]
 
 
 MARGIN = 20 * 72 / 25.4

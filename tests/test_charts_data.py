@@ -16,7 +16,7 @@ from briefpress.build import check
 from briefpress.errors import SpecError
 from briefpress.spec.data import MAX_IMAGE_PIXELS, ImageFile, Series, Table
 from chartspec import assert_only_embedded_brand_fonts, build, fonts_and_images, spec_with
-from conftest import pdf_text, write_spec
+from conftest import MINIMAL, pdf_text, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -330,4 +330,30 @@ def test_spec_errors_raise_one_spec_error_with_all_problems(project: Path) -> No
     assert [p.message.split(":")[0] for p in info.value.problems] == [
         "CSV 'data/training.csv', row 2, column 'Staff trained'",
         "CSV 'data/training.csv', row 3, column 'Staff trained'",
+    ]
+
+
+def test_every_bad_cell_in_a_row_is_reported(project: Path,
+                                            cli: Callable[..., tuple[int, str, str]]) -> None:
+    (project / "briefings" / "data").mkdir()
+    (project / "briefings" / "data" / "t.csv").write_text("Area,A,B\nNorth,x,y\nSouth,1,2\n")
+    spec = write_spec(project, "t", MINIMAL + """\
+sections:
+  - heading: H
+    blocks: [{figure: g}]
+figures:
+  - id: g
+    kind: grouped-bar
+    title: G
+    source: S
+    alt: A
+    csv: {file: data/t.csv, category: Area, values: [A, B]}
+""")
+    code, _, err = cli("--project", str(project), "check", str(spec))
+    assert code == 1
+    assert [line.split(": ", 2)[2] for line in err.splitlines()] == [
+        "CSV 'data/t.csv', row 2, column 'A': expected a number, got 'x'; a missing or "
+        "non-numeric value is an error, not a missing bar",
+        "CSV 'data/t.csv', row 2, column 'B': expected a number, got 'y'; a missing or "
+        "non-numeric value is an error, not a missing bar",
     ]

@@ -192,66 +192,75 @@ def _csv_table(src: CsvSource, loc: Loc, base: Path, roots: Sequence[Path],
     return _table_from_rows(src, rows, index, loc, report)
 
 
+def _cell(row: list[str], index: dict[str, int], column: str) -> str:
+    i = index[column]
+    return row[i].strip() if i < len(row) else ""
+
+
+def _read_row(src: CsvSource, line: int, row: list[str], index: dict[str, int], loc: Loc,
+              report: Report) -> list[tuple[str, str, Decimal]] | None:
+    """One CSV row as (category, series, value) cells, or None after reporting why not."""
+    name = src.file
+    label = _cell(row, index, src.category)
+    if not label:
+        report((*loc, "category"), f"CSV '{name}', row {line}, column '{src.category}': "
+               "the category is empty")
+        return None
+    out: list[tuple[str, str, Decimal]] = []
+    bad = False  # keep going: every bad cell in the row is reported, not just the first
+    for column in [src.value] if src.value is not None else list(src.values or ()):
+        series = _cell(row, index, src.series) if src.series is not None else column
+        if not series:
+            report((*loc, "series"), f"CSV '{name}', row {line}, column '{src.series}': "
+                   "the series name is empty")
+            bad = True
+            continue
+        text = _cell(row, index, column)
+        try:
+            value = _NUMBER.validate_python(text)
+        except ValidationError as exc:
+            why = "the cell is empty" if not text else str(exc.errors()[0]["msg"]
+                                                          ).removeprefix("Value error, ")
+            report((*loc, "value" if src.value is not None else "values"),
+                   f"CSV '{name}', row {line}, column '{column}': {why}; a missing or "
+                   "non-numeric value is an error, not a missing bar")
+            bad = True
+            continue
+        out.append((label, series, value))
+    return None if bad else out
+
+
 def _table_from_rows(src: CsvSource, rows: list[tuple[int, list[str]]], index: dict[str, int],
                      loc: Loc, report: Report) -> Table | None:
-    name = src.file
-    columns = [src.value] if src.value is not None else list(src.values or ())
+    """Every row read (all problems reported), then one value per category and series."""
     cells: dict[tuple[str, str], Decimal] = {}
-    categories: list[str] = []
-    series_names: list[str] = []
     ok = True
-
-    def cell(row: list[str], line: int, column: str) -> str:
-        i = index[column]
-        return row[i].strip() if i < len(row) else ""
-
     for line, row in rows[1:]:
-        label = cell(row, line, src.category)
-        if not label:
-            report((*loc, "category"), f"CSV '{name}', row {line}, column '{src.category}': "
-                   "the category is empty")
-            ok = False
-            continue
-        for column in columns:
-            assert column is not None
-            series = cell(row, line, src.series) if src.series is not None else column
-            if not series:
-                report((*loc, "series"), f"CSV '{name}', row {line}, column '{src.series}': "
-                       "the series name is empty")
-                ok = False
-                continue
-            text = cell(row, line, column)
-            try:
-                value = _NUMBER.validate_python(text)
-            except ValidationError as exc:
-                why = "the cell is empty" if not text else str(exc.errors()[0]["msg"]
-                                                              ).removeprefix("Value error, ")
-                report((*loc, "value" if src.value is not None else "values"),
-                       f"CSV '{name}', row {line}, column '{column}': {why}; a missing or "
-                       "non-numeric value is an error, not a missing bar")
-                ok = False
-                continue
+        read = _read_row(src, line, row, index, loc, report)
+        ok = ok and read is not None
+        for label, series, value in read or ():
             if (label, series) in cells:
-                report((*loc, "category"), f"CSV '{name}', row {line}, column "
+                report((*loc, "category"), f"CSV '{src.file}', row {line}, column "
                        f"'{src.category}': '{label}' appears twice"
                        + (f" for series '{series}'" if src.series else ""))
                 ok = False
-                continue
             cells[(label, series)] = value
-            if label not in categories:
-                categories.append(label)
-            if series not in series_names:
-                series_names.append(series)
-    if not ok:
-        return None
+    return _assemble(src, cells, loc, report) if ok else None
+
+
+def _assemble(src: CsvSource, cells: dict[tuple[str, str], Decimal], loc: Loc,
+              report: Report) -> Table | None:
+    """The cells as a table, in first-seen order, if every series is complete."""
+    categories = list(dict.fromkeys(c for c, _ in cells))
+    series_names = list(dict.fromkeys(s for _, s in cells))
     if len(series_names) > MAX_SERIES:
-        report((*loc, "series"), f"CSV '{name}' has {len(series_names)} series; the limit is "
-               f"{MAX_SERIES}")
+        report((*loc, "series"), f"CSV '{src.file}' has {len(series_names)} series; the limit "
+               f"is {MAX_SERIES}")
         return None
     missing = [(c, s) for c in categories for s in series_names if (c, s) not in cells]
     if missing:
         c, s = missing[0]
-        report((*loc, "series"), f"CSV '{name}': no value for '{c}' in series '{s}'"
+        report((*loc, "series"), f"CSV '{src.file}': no value for '{c}' in series '{s}'"
                + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
         return None
     single = src.series is None and src.value is not None

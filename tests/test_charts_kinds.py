@@ -10,7 +10,7 @@ import pytest
 
 from briefpress.build import check
 from briefpress.charts import render_chart
-from briefpress.charts.draw import MIN_TEXT_PT
+from briefpress.charts.frame import MIN_TEXT_PT
 from chartspec import assert_only_embedded_brand_fonts, build, fonts_and_images, spec_with
 from conftest import REPO, pdf_text, write_spec
 

@@ -1,23 +1,16 @@
 """The matplotlib side of the charts stage: one small function per chart kind.
 
-Every chart is drawn at its printed width (1 SVG unit = 1 pt), so the font sizes
-here are the printed sizes: nothing is smaller than :data:`MIN_TEXT_PT`.
 Every value is labelled on the chart as text, formatted as the spec gives it.
+Set-up and helpers shared by the kinds live in :mod:`briefpress.charts.frame`.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import matplotlib
-from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -26,7 +19,23 @@ from matplotlib.patches import Patch, Rectangle
 from briefpress.brand import Brand
 from briefpress.charts import ChartSVG
 from briefpress.charts.alt import draft_alt
-from briefpress.charts.numbers import format_number
+from briefpress.charts.frame import (
+    DASHES,
+    LABEL_PT,
+    MARKERS,
+    PT_PER_INCH,
+    Drawn,
+    axis_label,
+    bare,
+    fmt,
+    legend,
+    limits,
+    new_axes,
+    style,
+    svg,
+    table_of,
+    wrap,
+)
 from briefpress.charts.palette import grey, highlight_colours, series_colours, text_on
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import (
@@ -36,124 +45,14 @@ from briefpress.spec.figures import (
     StatFigure,
 )
 
-PT_PER_INCH = 72.0
-MIN_TEXT_PT = 7.0
-LABEL_PT = 8.5
-TICK_PT = 8.5
-MARKERS = ("o", "s", "^", "D")
-DASHES: tuple[Any, ...] = ("-", "--", ":", "-.")
-"""Per series of a line chart: marker and dash pattern, so no line depends on colour."""
-
-Drawn = tuple[Figure, tuple[str, ...], tuple[str, ...]]
-"""A drawn figure, the value labels it shows, and the series colours used."""
-
-
-@cache
-def _add_font(path: Path) -> None:
-    font_manager.fontManager.addfont(str(path))
-
-
-@contextmanager
-def _style(brand: Brand) -> Iterator[None]:
-    """rc settings that make output deterministic, text real, and in the brand's font."""
-    for path in (brand.font.regular, brand.font.bold, brand.font.italic, brand.font.bold_italic):
-        _add_font(path)
-    rc: dict[str, Any] = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "briefpress",
-        "svg.id": "chart",
-        "font.family": brand.font.name,
-        "font.size": TICK_PT,
-        "legend.fontsize": LABEL_PT,
-        "text.parse_math": False,
-        "axes.unicode_minus": False,
-        "text.color": brand.colours.foreground,
-        "axes.edgecolor": brand.colours.secondary,
-        "axes.labelcolor": brand.colours.foreground,
-        "axes.labelsize": LABEL_PT,
-        "xtick.color": brand.colours.foreground,
-        "ytick.color": brand.colours.foreground,
-        "xtick.labelsize": TICK_PT,
-        "ytick.labelsize": TICK_PT,
-    }
-    rc = {k: v for k, v in rc.items() if k in matplotlib.rcParams}
-    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
-        yield
-
-
-def _svg(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
-
-
-def _fmt(figure: ChartBase | StatFigure, value: Decimal) -> str:
-    return format_number(value, figure.prefix or "", figure.suffix or "")
-
-
-def _table(data: FigureData | None) -> Table:
-    assert isinstance(data, Table), "chart data is resolved to a Table by the spec stage"
-    return data
-
-
-def _new(width_pt: float, height_pt: float) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(width_pt / PT_PER_INCH, height_pt / PT_PER_INCH))
-    return fig, fig.add_subplot()
-
-
-def _bare(ax: Axes, keep: str) -> None:
-    """Only the baseline spine (*keep*) stays; values are labelled, so no value axis."""
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(side == keep)
-
-
-def _limits(values: list[float], room: float = 1.14) -> tuple[float, float]:
-    lo, hi = min(min(values), 0.0), max(max(values), 0.0)
-    if lo == hi == 0:
-        return 0.0, 1.0
-    return lo * room, hi * room
-
-
-def _wrap(label: str, width_pt: float) -> str:
-    """Wrap a category label to fit *width_pt* at the tick size (a generous estimate)."""
-    chars = max(6, int(width_pt / (TICK_PT * 0.55)))
-    return "\n".join(textwrap.wrap(label, chars)) or label
-
-
-def _axis_label(ax: Axes, figure: ChartBase, on_x: bool, legend: bool = False) -> None:
-    """What the values measure: under a horizontal chart's bars, or as a line of text
-    above a vertical chart (read level, never rotated), clear of any legend."""
-    if not figure.axis_label:
-        return
-    if on_x:
-        ax.set_xlabel(figure.axis_label)
-        ax.xaxis.set_visible(True)
-        ax.xaxis.set_ticks([])
-    else:
-        ax.set_title(figure.axis_label, loc="left", fontsize=LABEL_PT,
-                     color=ax.xaxis.label.get_color(), pad=22 if legend else 8)
-
-
-def _legend(ax: Axes, handles: list[Any], width_pt: float) -> None:
-    """A key above the plot: in one row if the names fit across, else one per line."""
-    names = [str(h.get_label()) for h in handles]
-    across = sum(len(n) * LABEL_PT * 0.55 + 44 for n in names) < width_pt - 10
-    if not across:
-        chars = max(20, int((width_pt - 60) / (LABEL_PT * 0.55)))
-        for h, n in zip(handles, names, strict=True):
-            h.set_label("\n".join(textwrap.wrap(n, chars)))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02),
-              ncols=len(handles) if across else 1, frameon=False, borderaxespad=0,
-              handlelength=2.6, columnspacing=1.6)
-
 
 def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float) -> Drawn:
     assert isinstance(figure, BarFigure)
-    table = _table(data)
+    table = table_of(data)
     labels = list(table.categories)
     raw = table.series[0].values
     values = [float(v) for v in raw]
-    shown = tuple(_fmt(figure, v) for v in raw)
+    shown = tuple(fmt(figure, v) for v in raw)
     if figure.highlight is not None:
         accent, muted = highlight_colours(brand)
         colours = [accent if c == figure.highlight else muted for c in labels]
@@ -163,23 +62,23 @@ def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: fl
         used = (brand.colours.primary,)
     horizontal = figure.orientation == "horizontal"
     height_pt = 36 + 22 * len(labels) if horizontal else 190.0
-    fig, ax = _new(width_pt, height_pt)
+    fig, ax = new_axes(width_pt, height_pt)
     if horizontal:
         bars = ax.barh(range(len(values)), values, color=colours, height=0.62)
         ax.set_yticks(range(len(labels)), labels)
         ax.invert_yaxis()
         ax.xaxis.set_visible(False)
-        _bare(ax, "left")
+        bare(ax, "left")
         ax.tick_params(axis="y", length=0)
-        ax.set_xlim(*_limits(values))
+        ax.set_xlim(*limits(values))
     else:
         bars = ax.bar(range(len(values)), values, color=colours, width=0.62)
         slot = (width_pt - 20) / max(len(labels), 1)
-        ax.set_xticks(range(len(labels)), [_wrap(lb, slot) for lb in labels])
+        ax.set_xticks(range(len(labels)), [wrap(lb, slot) for lb in labels])
         ax.yaxis.set_visible(False)
-        _bare(ax, "bottom")
+        bare(ax, "bottom")
         ax.tick_params(axis="x", length=0)
-        ax.set_ylim(*_limits(values))
+        ax.set_ylim(*limits(values))
     texts = ax.bar_label(bars, labels=list(shown), padding=3, fontsize=LABEL_PT)
     if figure.highlight is not None:
         ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
@@ -187,7 +86,7 @@ def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: fl
             if category == figure.highlight:
                 texts[i].set_fontweight("bold")
                 ticks[i].set_fontweight("bold")
-    _axis_label(ax, figure, horizontal)
+    axis_label(ax, figure, horizontal)
     fig.tight_layout(pad=0.4)
     return fig, shown, used
 
@@ -195,28 +94,28 @@ def _bar(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: fl
 def _grouped(figure: FigureBase, data: FigureData | None, brand: Brand,
              width_pt: float) -> Drawn:
     assert isinstance(figure, ChartBase)
-    table = _table(data)
+    table = table_of(data)
     k, n = len(table.series), len(table.categories)
     colours = series_colours(brand, k)
-    fig, ax = _new(width_pt, 220.0)
+    fig, ax = new_axes(width_pt, 220.0)
     width = 0.8 / k
     shown: list[str] = []
     for j, series in enumerate(table.series):
         xs = [i - 0.4 + width * (j + 0.5) for i in range(n)]
         bars = ax.bar(xs, [float(v) for v in series.values], width=width * 0.92,
                       color=colours[j], label=series.name)
-        labels = [_fmt(figure, v) for v in series.values]
+        labels = [fmt(figure, v) for v in series.values]
         ax.bar_label(bars, labels=labels, padding=2, fontsize=LABEL_PT)
         shown += labels
     slot = (width_pt - 20) / max(n, 1)
-    ax.set_xticks(range(n), [_wrap(c, slot) for c in table.categories])
+    ax.set_xticks(range(n), [wrap(c, slot) for c in table.categories])
     ax.tick_params(axis="x", length=0)
     ax.yaxis.set_visible(False)
-    _bare(ax, "bottom")
-    ax.set_ylim(*_limits([float(v) for s in table.series for v in s.values]))
-    _legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
+    bare(ax, "bottom")
+    ax.set_ylim(*limits([float(v) for s in table.series for v in s.values]))
+    legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
                  for j, s in enumerate(table.series)], width_pt)
-    _axis_label(ax, figure, False, legend=True)
+    axis_label(ax, figure, False, legend=True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
 
@@ -224,10 +123,10 @@ def _grouped(figure: FigureBase, data: FigureData | None, brand: Brand,
 def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
              width_pt: float) -> Drawn:
     assert isinstance(figure, ChartBase)
-    table = _table(data)
+    table = table_of(data)
     k, n = len(table.series), len(table.categories)
     colours = series_colours(brand, k)
-    fig, ax = _new(width_pt, 56 + 26 * n)
+    fig, ax = new_axes(width_pt, 56 + 26 * n)
     left = [0.0] * n
     shown: list[str] = []
     bars = None
@@ -235,25 +134,25 @@ def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
         values = [float(v) for v in series.values]
         bars = ax.barh(range(n), values, left=left, height=0.6, color=colours[j],
                        edgecolor=brand.colours.background, linewidth=0.8, label=series.name)
-        labels = [_fmt(figure, v) for v in series.values]
+        labels = [fmt(figure, v) for v in series.values]
         ink = text_on(colours[j], brand.colours.background, brand.colours.foreground)
         ax.bar_label(bars, labels=labels, label_type="center", fontsize=LABEL_PT, color=ink)
         shown += labels
         left = [a + b for a, b in zip(left, values, strict=True)]
     totals = [sum((s.values[i] for s in table.series), Decimal(0)) for i in range(n)]
     assert bars is not None
-    total_text = [_fmt(figure, t) for t in totals]
+    total_text = [fmt(figure, t) for t in totals]
     ax.bar_label(bars, labels=total_text, padding=4, fontsize=LABEL_PT, fontweight="bold")
     shown += total_text
     ax.set_yticks(range(n), table.categories)
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_visible(False)
-    _bare(ax, "left")
-    ax.set_xlim(*_limits([float(t) for t in totals], 1.12))
-    _legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
+    bare(ax, "left")
+    ax.set_xlim(*limits([float(t) for t in totals], 1.12))
+    legend(ax, [Patch(facecolor=colours[j], label=str(s.name))
                  for j, s in enumerate(table.series)], width_pt)
-    _axis_label(ax, figure, True)
+    axis_label(ax, figure, True)
     fig.tight_layout(pad=0.4)
     return fig, tuple(shown), colours
 
@@ -263,15 +162,15 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
     labelled (the higher value above, the lower below); with more, labels would collide,
     so each line is labelled at its end (every value is still in the alt text)."""
     assert isinstance(figure, ChartBase)
-    table = _table(data)
+    table = table_of(data)
     k, n = len(table.series), len(table.categories)
     colours = series_colours(brand, k)
     height = 200.0
-    fig, ax = _new(width_pt, height)
+    fig, ax = new_axes(width_pt, height)
     handles: list[Any] = []
     shown: list[str] = []
     every_point = k <= 2
-    lo, hi = _limits([float(v) for s in table.series for v in s.values], 1.2)
+    lo, hi = limits([float(v) for s in table.series for v in s.values], 1.2)
     for j, series in enumerate(table.series):
         style: dict[str, Any] = {"color": colours[j], "linestyle": DASHES[j],
                                  "marker": MARKERS[j], "markersize": 5.5, "linewidth": 1.8}
@@ -282,7 +181,7 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
             value = series.values[i]
             above = value == max(s.values[i] for s in table.series) and (
                 j == 0 or value != table.series[0].values[i])
-            label = _fmt(figure, value)
+            label = fmt(figure, value)
             if every_point:
                 ax.annotate(label, (i, float(value)), textcoords="offset points",
                             xytext=(0, 7 if above else -8), ha="center",
@@ -291,15 +190,15 @@ def _line(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: f
     if not every_point:
         _end_labels(ax, figure, table, (lo, hi), height - 70)
     slot = (width_pt - 20) / max(n, 1)
-    ax.set_xticks(range(n), [_wrap(c, slot) for c in table.categories])
+    ax.set_xticks(range(n), [wrap(c, slot) for c in table.categories])
     ax.set_xlim(-0.4, n - 0.6 + (0 if every_point else 0.45))
     ax.tick_params(axis="x", length=3, color=brand.colours.secondary)
     ax.yaxis.set_visible(False)
-    _bare(ax, "bottom")
+    bare(ax, "bottom")
     ax.set_ylim(lo, hi)
     if k > 1:
-        _legend(ax, handles, width_pt)
-        _axis_label(ax, figure, False, legend=True)
+        legend(ax, handles, width_pt)
+        axis_label(ax, figure, False, legend=True)
     else:  # one line needs no key: its name is the label above the plot
         ax.set_title(figure.axis_label or str(table.series[0].name or ""), loc="left",
                      fontsize=LABEL_PT, pad=8)
@@ -318,7 +217,7 @@ def _end_labels(ax: Axes, figure: ChartBase, table: Table, limits: tuple[float, 
     for y, _ in ends:
         placed.append(min(y, placed[-1] - gap) if placed else y)
     for (y, j), at in zip(ends, placed, strict=True):
-        ax.annotate(_fmt(figure, table.series[j].values[last]), (last, y),
+        ax.annotate(fmt(figure, table.series[j].values[last]), (last, y),
                     xytext=(last + 0.08, at), textcoords="data", ha="left", va="center",
                     fontsize=LABEL_PT)
 
@@ -326,7 +225,7 @@ def _end_labels(ax: Axes, figure: ChartBase, table: Table, limits: tuple[float, 
 def _stat(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float) -> Drawn:
     """A tile: the number large in the brand's primary colour, the label beneath it."""
     assert isinstance(figure, StatFigure)
-    number = _fmt(figure, figure.value)
+    number = fmt(figure, figure.value)
     label_pt, number_pt, pad = 10.5, 30.0, 14.0
     lines = textwrap.wrap(figure.label, max(20, int((width_pt - 2 * pad) / (label_pt * 0.5))))
     height = pad + number_pt * 1.15 + 4 + len(lines) * label_pt * 1.3 + pad
@@ -357,8 +256,8 @@ DRAWERS: dict[str, Callable[[FigureBase, FigureData | None, Brand, float], Drawn
 def draw(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float
          ) -> ChartSVG:
     """Draw one figure to SVG at *width_pt* wide."""
-    with _style(brand):
+    with style(brand):
         fig, labels, colours = DRAWERS[str(figure.kind)](figure, data, brand, width_pt)
         w, h = fig.get_size_inches()
-        return ChartSVG(_svg(fig), float(w) * PT_PER_INCH, float(h) * PT_PER_INCH, labels,
+        return ChartSVG(svg(fig), float(w) * PT_PER_INCH, float(h) * PT_PER_INCH, labels,
                         draft_alt(figure, data), colours)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -77,3 +78,24 @@ def test_invisible_formatting_characters_are_located(project: Path, cli: Cli) ->
     assert (code, err) == (1, f"{spec}:6:5: findings[0]: invisible formatting characters "
                            "U+00AD SOFT HYPHEN, U+202E RIGHT-TO-LEFT OVERRIDE, often pasted "
                            "from a word processor; delete them\n")
+
+
+def test_a_heading_too_long_for_a_page_splits_and_keeps_its_bookmark(
+        project: Path, cli: Cli) -> None:
+    from pypdf import PdfReader
+
+    word = "y" * 3000
+    spec = write_spec(project, "heading", MINIMAL + f"""\
+sections:
+  - heading: {word}
+    blocks: [A paragraph.]
+""")
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    pdf = project / "output" / "heading.pdf"
+    drawn = "".join(b.char for b in char_boxes(pdf))
+    assert sum(len(run) for run in re.findall(r"y{20,}", drawn)) == 3000
+    assert outside_margins(char_boxes(pdf)) == []
+    reader = PdfReader(pdf)
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert f"1. {word}" in titles

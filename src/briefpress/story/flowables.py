@@ -11,19 +11,33 @@ from reportlab.platypus import Flowable, Paragraph
 
 
 class Heading(Paragraph):  # type: ignore[misc]
-    """A heading that adds a bookmark (outline entry) pointing at itself when drawn."""
+    """A heading that adds a bookmark (outline entry) pointing at itself when drawn.
 
-    def __init__(self, markup: str, style: ParagraphStyle, title: str, key: str,
-                 level: int = 0) -> None:
-        super().__init__(markup, style)
+    A heading too long for the space left is split by reportlab, which builds the
+    pieces as ``self.__class__(None, style, frags=..., ...)``: the constructor takes
+    those arguments, and only the first piece keeps the bookmark.
+    """
+
+    def __init__(self, markup: str | None, style: ParagraphStyle, title: str | None = None,
+                 key: str | None = None, level: int = 0, **kwargs: Any) -> None:
+        super().__init__(markup, style, **kwargs)
         self.outline_title = title
         self.outline_key = key
         self.outline_level = level
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], Heading):
+            parts[0].outline_title = self.outline_title
+            parts[0].outline_key = self.outline_key
+            parts[0].outline_level = self.outline_level
+        return parts
+
     def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + 4)
-        self.canv.addOutlineEntry(self.outline_title, self.outline_key, self.outline_level,
-                                  closed=False)
+        if self.outline_key is not None and self.outline_title is not None:
+            self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + 4)
+            self.canv.addOutlineEntry(self.outline_title, self.outline_key,
+                                      self.outline_level, closed=False)
         super().draw()
 
 

@@ -320,7 +320,15 @@ def test_other_image_formats_are_refused(project: Path, cli: Cli) -> None:
 
     Image.new("RGB", (10, 10)).save(project / "briefings" / "x.gif")
     [message] = _fails(project, cli, spec_with(IMAGE_FIGURE.format(file="x.gif")))
-    assert "image 'x.gif' is GIF; use PNG, JPEG or SVG" in message
+    assert "image 'x.gif' is not a .png, .jpg, .jpeg or .svg file" in message
+
+
+def test_an_image_is_checked_by_content_not_only_by_name(project: Path, cli: Cli) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (10, 10)).save(project / "briefings" / "x.png", format="GIF")
+    [message] = _fails(project, cli, spec_with(IMAGE_FIGURE.format(file="x.png")))
+    assert "image 'x.png' is GIF; use PNG, JPEG or SVG" in message
 
 
 def test_spec_errors_raise_one_spec_error_with_all_problems(project: Path) -> None:

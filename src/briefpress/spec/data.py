@@ -145,7 +145,7 @@ def _csv_table(src: CsvSource, loc: Loc, base: Path, roots: Sequence[Path],
     """Read a CSV file into a Table, reporting every problem with its row and column."""
     name = src.file
     try:
-        raw = read_inside(base, name, roots, MAX_CSV_BYTES)
+        raw = read_inside(base, name, roots, MAX_CSV_BYTES, suffixes=(".csv",))
     except FileRefused as exc:
         report((*loc, "file"), f"CSV {exc}")
         return None
@@ -269,6 +269,9 @@ def _assemble(src: CsvSource, cells: dict[tuple[str, str], Decimal], loc: Loc,
         for s in series_names))
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+"""The image files a figure may name; the content must match, checked separately."""
+
 _SVG_FORBIDDEN = re.compile(
     rb"<!ENTITY|@import|url\(\s*['\"]?(?!#)|"
     rb"href\s*=\s*['\"](?!#)", re.IGNORECASE)
@@ -278,7 +281,7 @@ def _image(reference: str, loc: Loc, base: Path, roots: Sequence[Path],
            report: Report) -> ImageFile | None:
     """Read and check an image: format by content, size in bytes and in pixels."""
     try:
-        data = read_inside(base, reference, roots, MAX_IMAGE_BYTES)
+        data = read_inside(base, reference, roots, MAX_IMAGE_BYTES, suffixes=IMAGE_SUFFIXES)
     except FileRefused as exc:
         report(loc, f"image {exc}")
         return None

@@ -38,7 +38,8 @@ def resolve_inside(base: Path, reference: str, roots: Sequence[Path],
             or (pure.parts and ":" in pure.parts[0]) or reference.startswith("~")):
         raise FileRefused(f"'{reference}' is an absolute path; give a path relative to the spec")
     if suffixes and pure.suffix.lower() not in {s.lower() for s in suffixes}:
-        raise FileRefused(f"'{reference}' is not a {' or '.join(suffixes)} file")
+        kinds = ", ".join(suffixes[:-1]) + (" or " if len(suffixes) > 1 else "") + suffixes[-1]
+        raise FileRefused(f"'{reference}' is not a {kinds} file")
     try:
         target = (base / Path(*pure.parts)).resolve()
         allowed = [r.resolve() for r in roots]

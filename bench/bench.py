@@ -3,7 +3,8 @@
 Run from the project folder:  .venv/bin/python bench/bench.py [--runs N]
 
 Measures, each in a fresh child process so nothing is shared between runs:
-  cold   ``briefpress build`` of every spec in briefings/ (imports, fonts, charts);
+  cold   ``briefpress build`` of every spec in briefings/ (imports, fonts, charts drawn
+         afresh: each run builds a fresh copy of the project, so no chart cache);
   warm   the same specs built again inside one process (what a watch loop would see);
 and the peak resident memory of the child. Prints the median of N runs and checks
 them against the targets below, exiting 1 if any is missed.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,8 +45,13 @@ print(json.dumps({
 
 
 def one_run(project: Path) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as out:
-        done = subprocess.run([sys.executable, "-c", CHILD, str(project), out],
+    """One child build of a fresh copy of the project: no chart cache, nothing warm."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "project"
+        for folder in ("briefings", "assets"):
+            shutil.copytree(project / folder, copy / folder)
+        out = Path(tmp) / "out"
+        done = subprocess.run([sys.executable, "-c", CHILD, str(copy), str(out)],
                               capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"benchmark child failed:\n{done.stderr}")

@@ -72,6 +72,12 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def project_brand(project: Project) -> Brand | None:
+    """The project's brand, or None where it has no ``assets/brand.yml`` (raises if invalid)."""
+    path = project.assets / "brand.yml"
+    return load_brand(project.assets, display(path)) if path.is_file() else None
+
+
 def check(spec: Path, project: Project | None = None, brand: Brand | None = None
           ) -> LoadedSpec:
     """Validate one spec (raises SpecError); its files may come from its folder or the project.
@@ -81,8 +87,8 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
     """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
     loaded = load_briefing(spec, display(spec), roots)
-    if brand is None and project is not None and (project.assets / "brand.yml").is_file():
-        brand = load_brand(project.assets, display(project.assets / "brand.yml"))
+    if brand is None and project is not None:
+        brand = project_brand(project)
     if brand is not None:
         problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
         if problems:

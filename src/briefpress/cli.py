@@ -76,12 +76,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from briefpress.build import Project, check
+    from briefpress.build import Project, check, project_brand
 
+    project = Project(args.project)
+    brand = project_brand(project)  # read once, not once per spec
     status = EXIT_OK
     for spec in args.files:
         try:
-            loaded = check(spec, Project(args.project))
+            loaded = check(spec, project, brand)
         except SpecError as exc:
             _report(exc, args.traceback)
             status = EXIT_INVALID

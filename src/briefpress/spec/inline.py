@@ -116,8 +116,3 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
 def parse_inline(text: str) -> RichText:
     """Parse author text; raises ValueError for a link with a scheme we do not allow."""
     return RichText(source=text, runs=_merge(_parse(text, Run(text=""))))
-
-
-def plain_text(text: str) -> RichText:
-    """Wrap text that allows no formatting at all (titles, labels) as a single run."""
-    return RichText(source=text, runs=(Run(text=text),) if text else ())

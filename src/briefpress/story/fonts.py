@@ -50,9 +50,3 @@ def register_fonts(family: FontFamily) -> FontNames:
     for name, _, bold, italic in faces:
         addMapping(base, int(bold), int(italic), name)
     return names
-
-
-def has_glyph(font_name: str, char: str) -> bool:
-    """Whether the registered TrueType font can draw *char*."""
-    font = pdfmetrics.getFont(font_name)
-    return ord(char) in getattr(font.face, "charToGlyph", {})

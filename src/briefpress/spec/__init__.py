@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from briefpress.errors import Problem, Severity, SpecError
 from briefpress.spec.crosscheck import crosscheck
 from briefpress.spec.data import FigureData, resolve_figure
-from briefpress.spec.diagnose import display_path, locate, problems_from
+from briefpress.spec.diagnose import located, problems_from
 from briefpress.spec.figures import Figure, FigureBase
 from briefpress.spec.model import Briefing
 from briefpress.spec.yamlload import Document, load_file
@@ -42,10 +42,7 @@ class LoadedSpec:
 
     def problem(self, loc: tuple[str | int, ...], message: str,
                 severity: Severity = "error") -> Problem:
-        path, _ = locate(self._doc, loc)
-        mark = self._doc.mark(path)
-        return Problem(self._doc.file, mark.line if mark else None,
-                       mark.column if mark else None, display_path(path), message, severity)
+        return located(self._doc, loc, message, severity)
 
 
 def load_briefing(path: Path, display: str, roots: Sequence[Path] = ()) -> LoadedSpec:
@@ -81,7 +78,7 @@ def _resolve_data(figures: list[tuple[int, FigureBase]], doc: Document, path: Pa
                   ) -> tuple[tuple[str, FigureData], ...]:
     """Each figure's data (CSV files read, images checked); problems go into *found*."""
     def report(loc: tuple[str | int, ...], message: str) -> None:
-        found.append(_located(doc, loc, message))
+        found.append(located(doc, loc, message))
 
     data: list[tuple[str, FigureData]] = []
     for i, fig in figures:
@@ -106,13 +103,6 @@ def _valid_figures(raw: dict[str, object]) -> list[tuple[int, FigureBase]]:
 
 
 _FIGURE: TypeAdapter[FigureBase] = TypeAdapter(Figure)
-
-
-def _located(doc: Document, loc: tuple[str | int, ...], message: str) -> Problem:
-    path, _ = locate(doc, loc)
-    mark = doc.mark(path)
-    return Problem(doc.file, mark.line if mark else None, mark.column if mark else None,
-                   display_path(path), message)
 
 
 def _order(p: Problem) -> tuple[int, int]:

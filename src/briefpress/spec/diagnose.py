@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from briefpress.errors import Problem
+from briefpress.errors import Problem, Severity
 from briefpress.spec.blocks import BLOCK_MODELS
 from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
 from briefpress.spec.figures import FIGURE_MODELS
@@ -134,6 +134,14 @@ def display_path(path: PathKey) -> str:
         else:
             text += f'["{part}"]'
     return text
+
+
+def located(doc: Document, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+    """A problem found after validation, placed at the value a model location came from."""
+    path, _ = locate(doc, loc)
+    mark = doc.mark(path)
+    return Problem(doc.file, mark.line if mark else None, mark.column if mark else None,
+                   display_path(path), message, severity)
 
 
 def _value_at(doc: Document, path: PathKey) -> Any:

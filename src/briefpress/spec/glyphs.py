@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel
 
 from briefpress.errors import Problem
 from briefpress.spec.inline import RichText
+from briefpress.spec.model import Loc, walk
 
 if TYPE_CHECKING:
     from briefpress.spec import LoadedSpec
 
-Loc = tuple[str | int, ...]
 Lacks = Callable[[str], list[str]]
 """Given a text, the distinct characters the font cannot draw (``FontFamily.lacks``)."""
 
@@ -63,26 +60,13 @@ def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     Inline text yields its runs' text (what is printed, not the ``**`` typed);
     link targets are not drawn and are left out.
     """
-    if isinstance(value, RichText):
-        drawn = "".join(r.text for r in value.runs)
-        if drawn:
-            yield loc, drawn
-    elif isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), (*loc, name))
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            yield from texts(getattr(value, f.name), (*loc, f.name))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield loc, key
-            yield from texts(item, (*loc, key))
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            yield from texts(item, (*loc, i))
+    for where, item in walk(value, loc):
+        if isinstance(item, RichText):
+            drawn = "".join(r.text for r in item.runs)
+            if drawn:
+                yield where, drawn
+        elif isinstance(item, str):
+            yield where, item
 
 
 def invisible(text: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
@@ -83,15 +85,33 @@ class Briefing(Model):
 
     def texts(self) -> list[RichText]:
         """Every piece of inline text, in document order, for checks that must see all of it."""
-        return _rich_in(self)
+        return [v for _, v in walk(self) if isinstance(v, RichText)]
 
 
-def _rich_in(value: Any) -> list[RichText]:
-    """RichText found by walking model fields and tuples (model_dump would turn it into dicts)."""
+Loc = tuple[str | int, ...]
+
+
+def walk(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every value in a validated model with its location, in document order.
+
+    Models, dataclasses, mappings and tuples are opened (a mapping's text keys are
+    yielded too, as text at the mapping's location); RichText is a leaf, since its
+    runs are one text.
+    """
+    yield loc, value
     if isinstance(value, RichText):
-        return [value]
+        return
     if isinstance(value, BaseModel):
-        return [r for name in type(value).model_fields for r in _rich_in(getattr(value, name))]
-    if isinstance(value, list | tuple):
-        return [r for v in value for r in _rich_in(v)]
-    return []
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), (*loc, name))
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from walk(getattr(value, f.name), (*loc, f.name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield loc, key
+            yield from walk(item, (*loc, key))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from walk(item, (*loc, i))

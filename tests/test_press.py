@@ -11,7 +11,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from briefpress.story.press import embargo_text
+from briefpress.plan.words import ENGLISH
 from conftest import MINIMAL, page_texts, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -37,8 +37,8 @@ def _build(project: Path, cli: Cli, name: str, text: str, out: Path | None = Non
 
 
 def test_embargo_text_names_the_weekday_from_the_date() -> None:
-    assert embargo_text(datetime(2014, 11, 21, 0, 1)) == EMBARGO_LINE
-    assert embargo_text(datetime(2014, 4, 24, 9, 30)) == (
+    assert ENGLISH.embargo_line(datetime(2014, 11, 21, 0, 1)) == EMBARGO_LINE
+    assert ENGLISH.embargo_line(datetime(2014, 4, 24, 9, 30)) == (
         "EMBARGOED UNTIL 09:30 THURSDAY 24 APRIL 2014")
 
 

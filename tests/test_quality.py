@@ -12,10 +12,11 @@ from conftest import REPO
 SRC = REPO / "src" / "briefpress"
 
 # The pipeline, in order; a module may import only modules of its own or earlier stages.
-STAGES = ["errors", "spec", "brand", "charts", "story", "pages", "finish", "build", "cli"]
+STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "pages", "finish",
+          "build", "cli"]
 # Third-party libraries confined to the stages whose job they are.
 CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
-            "svglib": {"story"}, "pypdf": {"finish"}}
+            "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"}}
 
 
 def _stage(module: str) -> str:

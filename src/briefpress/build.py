@@ -18,7 +18,9 @@ from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
 from briefpress.finish import finish
-from briefpress.pages import furniture_texts, render_pdf
+from briefpress.pages import render_pdf
+from briefpress.plan import make_plan
+from briefpress.profile import Profile, make_profile
 from briefpress.spec import LoadedSpec, load_briefing
 from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import FigureBase
@@ -132,25 +134,25 @@ def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Pat
     return _chart(figure, loaded, brand, cache_dir)
 
 
-def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None
-             ) -> bytes:
-    """Run the stages after the spec: charts, story, pages, finish."""
+def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None,
+             profile: Profile | None = None) -> bytes:
+    """Run the stages after the spec: plan, charts, story, pages, finish."""
     b = loaded.briefing
-    charts = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
-    story = make_story(b, brand, charts)
+    profile = profile or make_profile("screen", brand.base_size)
+    plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
+    visuals = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
+    story = make_story(plan, brand, profile, visuals)
     try:
-        pdf = render_pdf(story, brand, source)
+        layout = render_pdf(story, source)
     except BlockTooLarge as exc:
-        ids = [f.id for f in b.figures]
-        if exc.figure in ids:
-            where = ("figures", ids.index(exc.figure))
-            raise SpecError([loaded.problem(where, exc.message)]) from None
-        raise
-
-    def furniture(page: int, total: int) -> tuple[str, ...]:
-        return furniture_texts(story.meta, story.fonts.regular, page, total)
-
-    return finish(pdf, story.must_appear, source, furniture, story.press)
+        if exc.node is None:
+            raise
+        message = f"{plan.describe(exc.node)} {exc.message}"
+        where = plan.where(exc.node)
+        if where is None:
+            raise BuildError(source, message) from None
+        raise SpecError([loaded.problem(where, message)]) from None
+    return finish(layout, plan, profile, source, story.stamp)
 
 
 def write_atomic(target: Path, data: bytes) -> None:

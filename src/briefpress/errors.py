@@ -57,12 +57,14 @@ class BuildError(BriefpressError):
 
 
 class BlockTooLarge(BuildError):
-    """A block could not be placed on any page; ``figure`` names a chart if it was one.
+    """A block could not be placed on any page; ``node`` names the part of the document
+    plan that did not fit, if known.
 
-    The build turns a figure's case into a located :class:`SpecError`, since the
-    author fixes it in the spec (fewer bars, a shorter title).
+    The build turns it into a located :class:`SpecError` at the spec value the
+    plan part came from, since the author fixes it in the spec (fewer bars, a
+    shorter text).
     """
 
-    def __init__(self, file: str, message: str, figure: str | None = None) -> None:
+    def __init__(self, file: str, message: str, node: str | None = None) -> None:
         super().__init__(file, message)
-        self.figure = figure
+        self.node = node

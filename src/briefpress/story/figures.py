@@ -1,5 +1,4 @@
-"""A figure in the document: caption, vector chart or image, source line and notes,
-kept together."""
+"""A figure's graphic: a chart's SVG as a vector drawing, or an image file, in brand fonts."""
 
 from __future__ import annotations
 
@@ -7,16 +6,14 @@ import io
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Group, String
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Image
 from svglib.svglib import svg2rlg
 
 from briefpress.charts import ChartSVG, Visual
 from briefpress.errors import BuildError
 from briefpress.spec.data import ImageFile
-from briefpress.spec.figures import FigureBase
+from briefpress.story.flow import Graphic
 from briefpress.story.fonts import FontNames
-from briefpress.story.markup import figure_anchor, text
-from briefpress.story.styles import Styles
 
 MAX_IMAGE_HEIGHT = 340.0  # points: an image taller than half a page is scaled down to this
 
@@ -34,7 +31,7 @@ def svg_drawing(svg: bytes, width: float, what: str, font: str) -> Drawing:
     drawing.width = width
     drawing.height = float(drawing.height) * scale
     drawing.scale(scale, scale)
-    drawing.initialFontName = font
+    setattr(drawing, "initialFontName", font)  # noqa: B010 - read by renderPDF, not in stubs
     return drawing
 
 
@@ -73,23 +70,24 @@ def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames) -> 
     return Image(io.BytesIO(image.data), width=w, height=h)
 
 
-def figure_flowables(figure: FigureBase, number: int, visual: Visual, styles: Styles,
-                     fonts: FontNames, width: float) -> list[Flowable]:
-    """Caption above, chart or image, then "Source:" and notes, never split apart."""
-    from briefpress.story.flowables import Chart
-
-    what = f"figure '{figure.id}'"
+def graphic(visual: Visual, alt_node: str, width: float, what: str, fonts: FontNames
+            ) -> Graphic:
+    """The drawing of a chart (at the size it was drawn) or an image (fitted to *width*)."""
     if isinstance(visual, ChartSVG):
         body: Any = svg_drawing(visual.svg, visual.width_pt, what, fonts.regular)
-        alt = visual.alt
-    else:
-        body = _image_body(visual, width, what, fonts)
-        alt = figure.alt or figure.title
-    parts: list[Flowable] = [
-        Paragraph(f"Figure {number}: {text(figure.title)}", styles.caption),
-        Chart(body, figure_anchor(figure.id), alt, fonts.regular),
-        Paragraph(f"Source: {text(figure.source)}", styles.source),
-    ]
-    if figure.notes:
-        parts.append(Paragraph(f"Notes: {text(figure.notes)}", styles.source))
-    return [KeepTogether(parts), Spacer(1, styles.body.fontSize * 0.8)]
+        return Graphic(body, float(body.width), float(body.height), alt_node)
+    body = _image_body(visual, width, what, fonts)
+    if isinstance(body, Drawing):
+        return Graphic(body, float(body.width), float(body.height), alt_node)
+    w, h = body.wrap(0, 0)
+    return Graphic(_Placed(body), float(w), float(h), alt_node)
+
+
+class _Placed:
+    """A raster image flowable, drawn with the same call as a Drawing."""
+
+    def __init__(self, image: Image) -> None:
+        self.image = image
+
+    def drawOn(self, canv: Any, x: float, y: float) -> None:
+        self.image.drawOn(canv, x, y)

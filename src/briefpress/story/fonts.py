@@ -48,5 +48,5 @@ def register_fonts(family: FontFamily) -> FontNames:
     # Last: registering a TrueType font maps its own name to every style, which would
     # make plain text bold-italic; the family mapping must overwrite that.
     for name, _, bold, italic in faces:
-        addMapping(base, int(bold), int(italic), name)
+        addMapping(base, 1 if bold else 0, 1 if italic else 0, name)
     return names

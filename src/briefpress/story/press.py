@@ -1,67 +1,61 @@
-"""Press furniture decided by the spec: the embargo line and the DRAFT stamp.
+"""The DRAFT stamp, drawn here (reportlab lives in this stage) and laid over every
+page by the finishing stage, so a draft has exactly the layout of the final paper.
 
-The stamp is drawn here, as a one-page PDF in the brand's (embedded) bold face,
-because reportlab lives in this stage; the finishing stage lays it over every
-page with pypdf, so the layout itself never changes between a draft and a final.
+The stamp is page furniture: it is drawn as an artifact (a watermark), so a
+screen reader does not read "DRAFT" into the middle of a sentence and the
+after-layout check can tell it from the text.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import datetime
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from briefpress.brand import Brand
-from briefpress.spec.model import Briefing
+from briefpress.plan import Furniture
+from briefpress.profile import Profile
 from briefpress.story.fonts import FontNames
+from briefpress.story.ink import Ink
 
-DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-          "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER")
-STAMP = "DRAFT"
+WATERMARK = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC"
 
 
-@dataclass(frozen=True)
-class Press:
-    """What the finishing stage adds: a stamp page for every page, and metadata entries."""
+def draft_stamp(furniture: Furniture, profile: Profile, ink: Ink, fonts: FontNames
+                ) -> bytes | None:
+    """A one-page PDF: a pale stamp across the middle and a small banner in the top margin.
 
-    stamp: bytes | None
-    stamp_text: str | None
-    info: tuple[tuple[str, str], ...]
-
-
-def embargo_text(when: datetime) -> str:
-    """``EMBARGOED UNTIL 00:01 FRIDAY 21 NOVEMBER 2014``, independent of the locale."""
-    return (f"EMBARGOED UNTIL {when:%H:%M} {DAYS[when.weekday()]} {when.day} "
-            f"{MONTHS[when.month - 1]} {when.year}")
-
-
-def draft_stamp(size: tuple[float, float], brand: Brand, fonts: FontNames) -> bytes:
-    """A transparent page: a pale DRAFT across the middle and a small one in the top margin."""
+    In print (no transparency allowed) the big stamp is an outline, so it hides no text.
+    """
+    if furniture.draft is None or furniture.draft_banner is None:
+        return None
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=size, invariant=1, initialFontName=fonts.bold)
+    size = (profile.page_width, profile.page_height)
+    canv = Canvas(buf, pagesize=size, invariant=1,
+                  initialFontName=fonts.bold)  # type: ignore[arg-type]  # stub says float
     width, height = size
-    canv.setFillColor(HexColor(brand.colours.danger))
-    canv.setFillAlpha(0.12)
-    canv.setFont(fonts.bold, 150)
-    canv.drawCentredString(width / 2, height / 2 - 50, STAMP)
-    canv.setFillAlpha(1)
-    canv.setFont(fonts.bold, 9)
-    canv.drawCentredString(width / 2, height - 22, f"{STAMP} \u2013 NOT FOR PUBLICATION")
+    canv.addLiteral(WATERMARK)
+    canv.saveState()
+    big = min(150.0, width * 0.8 / max(len(furniture.draft), 1) * 1.6)
+    canv.setFont(fonts.bold, big)
+    if profile.colour_space == "rgb":
+        canv.setFillColor(ink("danger"))
+        canv.setFillAlpha(0.12)
+        canv.drawCentredString(width / 2, height / 2 - big / 3, furniture.draft)
+    else:
+        canv.setStrokeColor(ink("danger"))
+        canv.setLineWidth(1.2)
+        text = canv.beginText()
+        text.setTextRenderMode(1)
+        text.setFont(fonts.bold, big)
+        text.setTextOrigin((width - canv.stringWidth(furniture.draft, fonts.bold, big)) / 2,
+                           height / 2 - big / 3)
+        text.textOut(furniture.draft)
+        canv.drawText(text)
+    canv.restoreState()
+    canv.setFillColor(ink("danger"))
+    canv.setFont(fonts.bold, profile.footer_size * 1.2)
+    canv.drawCentredString(width / 2, height - profile.margin_top * 0.45, furniture.draft_banner)
+    canv.addLiteral("EMC")
     canv.showPage()
     canv.save()
     return buf.getvalue()
-
-
-def make_press(b: Briefing, brand: Brand, fonts: FontNames, size: tuple[float, float]
-               ) -> Press:
-    info: list[tuple[str, str]] = []
-    if b.embargo is not None:
-        info.append(("/Embargo", embargo_text(b.embargo)))
-    if b.status == "draft":
-        info.append(("/Status", "Draft"))
-        return Press(draft_stamp(size, brand, fonts), STAMP, tuple(info))
-    return Press(None, None, tuple(info))

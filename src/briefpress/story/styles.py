@@ -1,81 +1,88 @@
-"""Paragraph styles from the brand: one typographic scale for the whole paper."""
+"""Paragraph styles from the brand and the profile: one type scale for the whole paper.
+
+Every kind of text the plan names (:data:`briefpress.plan.nodes.TextKind`) has
+one style here. Sizes come from the profile (so large print is the same
+code at a larger size), colours from :class:`Ink`, faces from the brand. No
+paragraph leaves a single line at the top or foot of a page, and a word too long
+for its line is broken rather than drawn off the page.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from briefpress.brand import Brand
+from briefpress.plan.nodes import TextKind
+from briefpress.profile import Profile
 from briefpress.story.fonts import FontNames
+from briefpress.story.ink import Ink
+
+Styles = Mapping[TextKind, ParagraphStyle]
 
 
-@dataclass(frozen=True)
-class Styles:
-    body: ParagraphStyle
-    small: ParagraphStyle
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    masthead: ParagraphStyle
-    masthead_right: ParagraphStyle
-    h1: ParagraphStyle
-    h2: ParagraphStyle
-    box_heading: ParagraphStyle
-    quote: ParagraphStyle
-    attribution: ParagraphStyle
-    caption: ParagraphStyle
-    source: ParagraphStyle
-    number: ParagraphStyle
-    addressee: ParagraphStyle
-    alert: ParagraphStyle
+def make_styles(profile: Profile, ink: Ink, fonts: FontNames) -> Styles:
+    """A style for every kind of text."""
+    s, sc = profile.base_size, profile.scale
+    size = profile.size
+    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=s, leading=s * sc.leading,
+                          textColor=ink("foreground"), spaceAfter=s * 0.6, alignment=TA_LEFT,
+                          allowWidows=0, allowOrphans=0, splitLongWords=1)
+
+    def style(name: str, ratio: float = 1.0, lead: float | None = None, *, bold: bool = False,
+              **kw: Any) -> ParagraphStyle:
+        pt = size(ratio)
+        if bold:
+            kw["fontName"] = fonts.bold
+        return ParagraphStyle(name, parent=body, fontSize=pt, leading=pt * (lead or sc.leading),
+                              **kw)
+
+    primary, secondary = ink("primary"), ink("secondary")
+    styles: dict[TextKind, ParagraphStyle] = {
+        "body": body,
+        "lead": style("lead", 1.1),
+        "line": style("line", spaceAfter=0),
+        "small": style("small", sc.small, spaceAfter=s * 0.3),
+        "title": style("title", sc.title, 1.2, textColor=primary, spaceAfter=s * 0.5, bold=True),
+        "subtitle": style("subtitle", sc.subtitle, 1.3, textColor=secondary,
+                          spaceAfter=s * 0.8),
+        "byline": style("byline", 0.9, textColor=secondary, spaceAfter=0),
+        "alert": style("alert", 1.05, textColor=ink("danger"), spaceAfter=s * 0.6, bold=True),
+        "masthead": style("masthead", 1.2, 1.25, textColor=primary, spaceAfter=0, bold=True),
+        "masthead-side": style("masthead-side", 0.9, 1.3, textColor=secondary, spaceAfter=0,
+                               alignment=TA_LEFT if profile.large_print else TA_RIGHT),
+        "h1": style("h1", sc.h1, 1.25, textColor=primary, spaceBefore=s * 1.4,
+                    spaceAfter=s * 0.5, keepWithNext=1, bold=True),
+        "box-heading": style("box-heading", sc.h2, 1.3, textColor=primary, spaceAfter=s * 0.3,
+                             keepWithNext=1, bold=True),
+        "h3": style("h3", sc.h2, 1.3, textColor=primary, spaceBefore=s * 0.2,
+                    spaceAfter=s * 0.3, keepWithNext=1, bold=True),
+        "subhead": style("subhead", sc.small, textColor=secondary, spaceBefore=s * 0.4,
+                         spaceAfter=s * 0.2, keepWithNext=1, bold=True),
+        "label": style("label", textColor=primary, spaceAfter=0, bold=True),
+        "number": style("number", textColor=primary, spaceAfter=0, bold=True),
+        "quote": style("quote", sc.quote, 1.4, textColor=primary, spaceAfter=s * 0.3,
+                       fontName=fonts.italic),
+        "attribution": style("attribution", 0.9, textColor=secondary, spaceAfter=0),
+        "caption": style("caption", 1.0, 1.35, textColor=primary, spaceBefore=s * 0.4,
+                         spaceAfter=s * 0.4, keepWithNext=1, bold=True),
+        "source": style("source", sc.source, 1.35, textColor=secondary, spaceBefore=s * 0.3,
+                        spaceAfter=s * 0.2),
+        "addressee": style("addressee", sc.small, textColor=secondary, spaceAfter=s * 0.1,
+                           keepWithNext=1, bold=True),
+        "tile-number": style("tile-number", sc.title * 0.92, 1.15, textColor=primary,
+                             spaceAfter=2, bold=True),
+        "tile-label": style("tile-label", sc.small, 1.3, spaceAfter=0),
+        "cell": style("cell", sc.cell, 1.3, spaceAfter=0),
+        "cell-head": style("cell-head", sc.cell, 1.3, spaceAfter=0, textColor=ink("background"),
+                           bold=True),
+        "cell-total": style("cell-total", sc.cell, 1.3, spaceAfter=0, bold=True),
+    }
+    return styles
 
 
-def make_styles(brand: Brand, fonts: FontNames) -> Styles:
-    c = brand.colours
-    size = brand.base_size
-    ink = HexColor(c.foreground)
-    primary = HexColor(c.primary)
-    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=size, leading=size * 1.4,
-                          textColor=ink, spaceAfter=size * 0.6, alignment=TA_LEFT)
-
-    def derive(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=body, **kw)
-
-    return Styles(
-        body=body,
-        small=derive("small", fontSize=size * 0.85, leading=size * 1.2, spaceAfter=size * 0.3),
-        title=derive("title", fontName=fonts.bold, fontSize=size * 2.4, leading=size * 2.9,
-                     textColor=primary, spaceAfter=size * 0.5),
-        subtitle=derive("subtitle", fontSize=size * 1.3, leading=size * 1.7,
-                        textColor=HexColor(c.secondary), spaceAfter=size * 1.2),
-        masthead=derive("masthead", fontName=fonts.bold, fontSize=size * 1.2,
-                        leading=size * 1.5, textColor=primary, spaceAfter=0),
-        masthead_right=derive("masthead_right", fontSize=size * 0.9, leading=size * 1.25,
-                              alignment=TA_RIGHT, textColor=HexColor(c.secondary), spaceAfter=0),
-        # headings keep with what follows, so none is stranded at the foot of a page
-        h1=derive("h1", fontName=fonts.bold, fontSize=size * 1.45, leading=size * 1.8,
-                  textColor=primary, spaceBefore=size * 1.2, spaceAfter=size * 0.5,
-                  keepWithNext=1),
-        h2=derive("h2", fontName=fonts.bold, fontSize=size * 1.15, leading=size * 1.5,
-                  textColor=primary, spaceBefore=size * 0.6, spaceAfter=size * 0.3,
-                  keepWithNext=1),
-        box_heading=derive("box_heading", fontName=fonts.bold, fontSize=size * 1.15,
-                           leading=size * 1.5, textColor=primary, spaceAfter=size * 0.2),
-        quote=derive("quote", fontName=fonts.italic, fontSize=size * 1.2, leading=size * 1.65,
-                     textColor=primary, spaceAfter=size * 0.3),
-        attribution=derive("attribution", fontSize=size * 0.9, leading=size * 1.3,
-                           textColor=HexColor(c.secondary), spaceAfter=0),
-        caption=derive("caption", fontName=fonts.bold, fontSize=size, leading=size * 1.35,
-                       textColor=primary, spaceBefore=size * 0.6, spaceAfter=size * 0.3),
-        source=derive("source", fontSize=size * 0.8, leading=size * 1.15,
-                      textColor=HexColor(c.secondary), spaceBefore=size * 0.3,
-                      spaceAfter=size * 0.2),
-        number=derive("number", fontName=fonts.bold, textColor=primary, alignment=TA_RIGHT,
-                      spaceAfter=0),
-        addressee=derive("addressee", fontName=fonts.bold, fontSize=size * 0.85,
-                         leading=size * 1.2, textColor=HexColor(c.secondary), spaceAfter=0),
-        alert=derive("alert", fontName=fonts.bold, fontSize=size * 1.05, leading=size * 1.4,
-                     textColor=HexColor(c.danger), spaceAfter=size * 0.6),
-    )
+def aligned_right(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style, right-aligned (numbers in a table)."""
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)

@@ -1,0 +1,247 @@
+"""The after-layout check: the finished PDF is read back and compared with the plan.
+
+Nothing is sent that was laid out wrong. Reading the PDF's own page objects
+(with pdfium, which is fast), it checks that
+
+* every mark on a page is either content of a plan node or an artifact;
+* every text of the plan is drawn, whole and in reading order, and nothing else
+  is drawn as content (the running header, footer and DRAFT stamp are artifacts,
+  told apart by their marks, never by guessing at their words);
+* nothing is drawn outside the margins (content) or off the page (anything);
+* every decoration (box fill, rule) is drawn with some of its content beside it;
+* every bookmark and link lands on the page where its target's text starts;
+* no page but the last is left mostly empty, and the last holds more than a line.
+
+Any failure is a :class:`BuildError`, and no PDF is written.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from briefpress.errors import BuildError
+from briefpress.pages import Layout
+from briefpress.plan import Plan
+from briefpress.plan.nodes import Text
+from briefpress.profile import Profile
+
+TOLERANCE = 2.0
+"""Points a mark may pass a margin by (a line cap, an underline's end)."""
+MIN_FILL = 0.35
+"""The least part of a page's text area that every page but the last must use."""
+
+
+@dataclass(frozen=True)
+class Obj:
+    """One page object as pdfium reads it."""
+
+    page: int
+    kind: int
+    artifact: bool
+    mcid: int | None
+    text: str
+    bounds: tuple[float, float, float, float]
+
+
+def squash(value: str) -> str:
+    """All whitespace removed: line breaks and a long word broken over lines do not count."""
+    return re.sub(r"\s+", "", value)
+
+
+def read_objects(pdf: bytes) -> list[list[Obj]]:
+    """Every page's objects in drawing order, with their marks, text and bounds."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(pdf)
+    pages: list[list[Obj]] = []
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            textpage = page.get_textpage()
+            found: list[Obj] = []
+            forms: dict[int, bool] = {}
+            for obj in page.get_objects(textpage=textpage):
+                names = _mark_names(obj, raw)
+                container = getattr(obj, "container", None)
+                inherited = forms.get(id(container), False) if container is not None else False
+                artifact = "Artifact" in names or inherited
+                if obj.type == raw.FPDF_PAGEOBJ_FORM:
+                    forms[id(obj)] = artifact
+                    continue
+                mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+                text = obj.extract() if obj.type == raw.FPDF_PAGEOBJ_TEXT else ""
+                found.append(Obj(number, int(obj.type), artifact, mcid if mcid >= 0 else None,
+                                 text, tuple(float(v) for v in obj.get_bounds())))  # type: ignore[arg-type]
+            pages.append(found)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return pages
+
+
+def _mark_names(obj: object, raw: Any) -> set[str]:
+    """The names of the marked-content sequences an object is in (``P``, ``Artifact``)."""
+    names: set[str] = set()
+    for i in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, i)
+        size = ctypes.c_ulong()
+        buf = (raw.FPDF_WCHAR * 64)()
+        if raw.FPDFPageObjMark_GetName(mark, buf, ctypes.sizeof(buf), ctypes.byref(size)):
+            data = bytes(memoryview(buf).cast("B"))[: max(size.value - 2, 0)]
+            names.add(data.decode("utf-16-le", "replace"))
+    return names
+
+
+class Checker:
+    """Compares one finished PDF with its plan, its layout record and its profile."""
+
+    def __init__(self, pages: list[list[Obj]], layout: Layout, plan: Plan, profile: Profile,
+                 source: str) -> None:
+        self.pages = pages
+        self.layout = layout
+        self.plan = plan
+        self.profile = profile
+        self.source = source
+        self.node_of = {(m.page, m.mcid): m.node for m in layout.marks}
+
+    def fail(self, message: str) -> BuildError:
+        return BuildError(self.source, f"after layout: {message}")
+
+    def run(self) -> None:
+        self.all_marked()
+        self.texts_in_order()
+        self.inside_margins()
+        self.boxes_have_content()
+        self.destinations_land()
+        self.pages_are_full()
+
+    def all_marked(self) -> None:
+        for page in self.pages:
+            for o in page:
+                if not o.artifact and o.mcid is None:
+                    raise self.fail(f"page {o.page + 1}: something is drawn that is neither "
+                                    "tagged content nor an artifact")
+                if o.mcid is not None and (o.page, o.mcid) not in self.node_of:
+                    raise self.fail(f"page {o.page + 1}: content with an unknown MCID {o.mcid}")
+
+    def drawn_texts(self) -> tuple[dict[str, str], list[str]]:
+        """Each node's drawn text (all its pieces, in order) and the order nodes first appear."""
+        text: dict[str, list[str]] = defaultdict(list)
+        order: list[str] = []
+        for page in self.pages:
+            for o in page:
+                if o.artifact or o.mcid is None:
+                    continue
+                node = self.node_of[(o.page, o.mcid)]
+                if node not in text:
+                    order.append(node)
+                text[node].append(o.text)
+        return {k: squash("".join(v)) for k, v in text.items()}, order
+
+    def texts_in_order(self) -> None:
+        drawn, order = self.drawn_texts()
+        expected = self.plan.texts()
+        for t in expected:
+            got = drawn.get(t.id)
+            want = squash(t.plain)
+            if want and got != want:
+                shown = " ".join(t.plain.split())
+                raise self.fail(f"text missing or changed: '{shown[:60]}'"
+                                + (f" was drawn as '{(got or '')[:60]}'" if got else
+                                   " was not drawn"))
+        wanted = {t.id for t in expected if squash(t.plain)}
+        seen = [n for n in order if n in wanted]
+        planned = [t.id for t in expected if t.id in set(seen)]
+        if seen != planned:
+            first = next(i for i, (a, b) in enumerate(zip(seen, planned, strict=True)) if a != b)
+            by_id = {t.id: t for t in expected}
+            raise self.fail(f"text out of reading order near '{by_id[seen[first]].plain[:50]}'")
+
+    def inside_margins(self) -> None:
+        p = self.profile
+        x0, y0 = p.margin_left - TOLERANCE, p.margin_bottom - TOLERANCE
+        x1 = p.page_width - p.margin_right + TOLERANCE
+        y1 = p.page_height - p.margin_top + TOLERANCE
+        for page in self.pages:
+            for o in page:
+                left, bottom, right, top = o.bounds
+                if o.artifact:
+                    inside = left >= -TOLERANCE and bottom >= -TOLERANCE and \
+                        right <= p.page_width + TOLERANCE and top <= p.page_height + TOLERANCE
+                else:
+                    inside = left >= x0 and bottom >= y0 and right <= x1 and top <= y1
+                if not inside:
+                    what = f"'{o.text[:40]}'" if o.text else "a drawing"
+                    raise self.fail(f"page {o.page + 1}: {what} is drawn outside the "
+                                    f"{'page' if o.artifact else 'margins'} at "
+                                    f"({left:.0f}, {bottom:.0f}, {right:.0f}, {top:.0f})")
+
+    def boxes_have_content(self) -> None:
+        for box in self.layout.boxes:
+            x0, y0, x1, y1 = box.rect
+            nodes = set(box.nodes)
+            hit = any(
+                not o.artifact and o.mcid is not None
+                and self.node_of[(o.page, o.mcid)] in nodes
+                and o.bounds[0] < x1 and o.bounds[2] > x0
+                and o.bounds[1] < y1 and o.bounds[3] > y0
+                for o in self.pages[box.page])
+            if not hit:
+                raise self.fail(f"page {box.page + 1}: a box or rule is drawn without its "
+                                "text")
+
+    def destinations_land(self) -> None:
+        first_page: dict[str, int] = {}
+        for m in self.layout.marks:
+            first_page.setdefault(m.node, m.page)
+        anchors = {a.name: a for a in self.layout.anchors}
+        for a in self.layout.anchors:
+            if first_page.get(a.node) != a.page:
+                raise self.fail(f"the destination '{a.name}' is on page {a.page + 1} but its "
+                                f"text starts on page {first_page.get(a.node, -1) + 1}")
+        for b in self.layout.outline:
+            target = anchors.get(b.key)
+            if target is None or target.page != b.page:
+                raise self.fail(f"the bookmark '{b.title}' does not land on its heading")
+        for link in self.layout.links:
+            if link.target is not None and link.target not in anchors:
+                raise self.fail(f"a link leads to '{link.target}', which is nowhere")
+
+    def pages_are_full(self) -> None:
+        p = self.profile
+        top = p.page_height - p.margin_top
+        for page in self.pages[:-1]:
+            content = [o for o in page if not o.artifact]
+            if not content:
+                raise self.fail(f"page {page[0].page + 1 if page else '?'} is empty")
+            lowest = min(o.bounds[1] for o in content)
+            fill = (top - lowest) / p.frame_height
+            if fill < MIN_FILL:
+                raise self.fail(f"page {content[0].page + 1} is {100 - fill * 100:.0f}% empty")
+        last = [o for o in self.pages[-1] if not o.artifact] if self.pages else []
+        texts = {self.node_of[(o.page, o.mcid)] for o in last if o.mcid is not None}
+        if len(self.pages) > 1 and len(texts) < 2 and sum(len(o.text) for o in last) < 80:
+            raise self.fail("the last page holds only a stray line")
+
+
+def verify(pdf: bytes, layout: Layout, plan: Plan, profile: Profile, source: str) -> None:
+    """Raise BuildError unless the PDF shows the plan as it should (see module docstring)."""
+    try:
+        pages = read_objects(pdf)
+    except Exception as exc:  # pdfium raises its own errors for unreadable files
+        raise BuildError(source, f"the PDF produced could not be read back: {exc}") from None
+    if len(pages) != layout.pages:
+        raise BuildError(source, f"after layout: {len(pages)} pages read back, "
+                         f"{layout.pages} laid out")
+    Checker(pages, layout, plan, profile, source).run()
+
+
+def texts_of(plan: Plan) -> Sequence[Text]:
+    return plan.texts()

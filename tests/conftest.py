@@ -166,3 +166,21 @@ def write_spec(project: Path, name: str, text: str) -> Path:
     path = project / "briefings" / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+SPECS = sorted((REPO / "briefings").glob("*.yaml"))
+"""The briefings in briefings/, found rather than counted: a new one is tested too."""
+
+
+@pytest.fixture(scope="session")
+def briefings_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every briefing in briefings/, built once for the session: name -> PDF."""
+    import contextlib
+    import io as _io
+
+    out = tmp_path_factory.mktemp("briefings")
+    err = _io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["--project", str(REPO), "build", "--out", str(out)])
+    assert code == 0, err.getvalue()
+    return {spec.stem: out / f"{spec.stem}.pdf" for spec in SPECS}

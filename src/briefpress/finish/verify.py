@@ -27,7 +27,7 @@ from typing import Any
 from briefpress.errors import BuildError
 from briefpress.pages import Layout
 from briefpress.plan import Plan
-from briefpress.plan.nodes import Text
+from briefpress.plan.nodes import LEADS_INTO, Text
 from briefpress.profile import Profile
 
 TOLERANCE = 2.0
@@ -46,6 +46,7 @@ class Obj:
     mcid: int | None
     text: str
     bounds: tuple[float, float, float, float]
+    baseline: float
 
 
 def squash(value: str) -> str:
@@ -75,9 +76,11 @@ def read_objects(pdf: bytes) -> list[list[Obj]]:
                     forms[id(obj)] = artifact
                     continue
                 mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
-                text = obj.extract() if obj.type == raw.FPDF_PAGEOBJ_TEXT else ""
+                is_text = obj.type == raw.FPDF_PAGEOBJ_TEXT
+                text = obj.extract() if is_text else ""
                 found.append(Obj(number, int(obj.type), artifact, mcid if mcid >= 0 else None,
-                                 text, tuple(float(v) for v in obj.get_bounds())))  # type: ignore[arg-type]
+                                 text, tuple(float(v) for v in obj.get_bounds()),  # type: ignore[arg-type]
+                                 float(obj.get_matrix().f) if is_text else 0.0))
             pages.append(found)
             textpage.close()
             page.close()
@@ -117,6 +120,8 @@ class Checker:
     def run(self) -> None:
         self.all_marked()
         self.texts_in_order()
+        self.headings_keep_with_next()
+        self.no_single_lines()
         self.inside_margins()
         self.boxes_have_content()
         self.destinations_land()
@@ -163,6 +168,39 @@ class Checker:
             first = next(i for i, (a, b) in enumerate(zip(seen, planned, strict=True)) if a != b)
             by_id = {t.id: t for t in expected}
             raise self.fail(f"text out of reading order near '{by_id[seen[first]].plain[:50]}'")
+
+    def _pages_of(self) -> dict[str, list[int]]:
+        pages: dict[str, list[int]] = defaultdict(list)
+        for m in self.layout.marks:
+            if not pages[m.node] or pages[m.node][-1] != m.page:
+                pages[m.node].append(m.page)
+        return pages
+
+    def headings_keep_with_next(self) -> None:
+        """A heading or caption is on the same page as the start of what it introduces."""
+        pages = self._pages_of()
+        texts = [t for t in self.plan.texts() if pages.get(t.id)]
+        for lead, after in zip(texts, texts[1:], strict=False):
+            if lead.kind in LEADS_INTO and pages[lead.id][-1] != pages[after.id][0]:
+                raise self.fail(f"'{lead.plain[:50]}' is left at the foot of page "
+                                f"{pages[lead.id][-1] + 1}, apart from what follows it")
+
+    def no_single_lines(self) -> None:
+        """A paragraph split over pages leaves at least two lines on each."""
+        lines: dict[tuple[str, int], set[float]] = defaultdict(set)
+        for page in self.pages:
+            for o in page:
+                if o.text.strip() and not o.artifact and o.mcid is not None:
+                    lines[(self.node_of[(o.page, o.mcid)], o.page)].add(round(o.baseline, 1))
+        pages = self._pages_of()
+        by_id = {t.id: t for t in self.plan.texts()}
+        for node, on in pages.items():
+            if len(on) < 2 or node not in by_id:
+                continue
+            for page in on:
+                if len(lines[(node, page)]) < 2:
+                    raise self.fail(f"a single line of '{by_id[node].plain[:50]}' is left on "
+                                    f"page {page + 1}")
 
     def inside_margins(self) -> None:
         p = self.profile

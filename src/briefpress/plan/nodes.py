@@ -74,6 +74,11 @@ TextKind = Literal[
 ]
 """What a text is, typographically; the story stage chooses a style for each."""
 
+LEADS_INTO: frozenset[str] = frozenset({"h1", "h3", "box-heading", "subhead", "caption",
+                                        "addressee"})
+"""Kinds of text that introduce what follows (headings, captions, "To: ..."): they are
+never the last thing on a page."""
+
 
 def plain(inline: Inline) -> str:
     """The text a reader sees."""

@@ -133,6 +133,9 @@ def _gap(prev: Flowable | None, cur: Flowable) -> float:
 
 
 def _keeps_with_next(f: Any) -> bool:
+    """A heading (its style says so) or a table's header row must not end a page."""
+    if hasattr(f, "getKeepWithNext"):
+        return bool(f.getKeepWithNext())
     return bool(getattr(f, "keepWithNext", 0))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from briefpress.plan.nodes import TextKind
+from briefpress.plan.nodes import LEADS_INTO, TextKind
 from briefpress.profile import Profile
 from briefpress.story.fonts import FontNames
 from briefpress.story.ink import Ink
@@ -54,20 +54,20 @@ def make_styles(profile: Profile, ink: Ink, fonts: FontNames) -> Styles:
         "masthead-side": style("masthead-side", 0.9, 1.3, textColor=secondary, spaceAfter=0,
                                alignment=TA_LEFT if profile.large_print else TA_RIGHT),
         "h1": style("h1", sc.h1, 1.25, textColor=primary, spaceBefore=s * 1.4,
-                    spaceAfter=s * 0.5, keepWithNext=1, bold=True),
+                    spaceAfter=s * 0.5, bold=True),
         "box-heading": style("box-heading", sc.h2, 1.3, textColor=primary, spaceAfter=s * 0.3,
                              keepWithNext=1, bold=True),
         "h3": style("h3", sc.h2, 1.3, textColor=primary, spaceBefore=s * 0.2,
-                    spaceAfter=s * 0.3, keepWithNext=1, bold=True),
+                    spaceAfter=s * 0.3, bold=True),
         "subhead": style("subhead", sc.small, textColor=secondary, spaceBefore=s * 0.4,
-                         spaceAfter=s * 0.2, keepWithNext=1, bold=True),
+                         spaceAfter=s * 0.2, bold=True),
         "label": style("label", textColor=primary, spaceAfter=0, bold=True),
         "number": style("number", textColor=primary, spaceAfter=0, bold=True),
         "quote": style("quote", sc.quote, 1.4, textColor=primary, spaceAfter=s * 0.3,
                        fontName=fonts.italic),
         "attribution": style("attribution", 0.9, textColor=secondary, spaceAfter=0),
         "caption": style("caption", 1.0, 1.35, textColor=primary, spaceBefore=s * 0.4,
-                         spaceAfter=s * 0.4, keepWithNext=1, bold=True),
+                         spaceAfter=s * 0.4, bold=True),
         "source": style("source", sc.source, 1.35, textColor=secondary, spaceBefore=s * 0.3,
                         spaceAfter=s * 0.2),
         "addressee": style("addressee", sc.small, textColor=secondary, spaceAfter=s * 0.1,
@@ -80,6 +80,8 @@ def make_styles(profile: Profile, ink: Ink, fonts: FontNames) -> Styles:
                            bold=True),
         "cell-total": style("cell-total", sc.cell, 1.3, spaceAfter=0, bold=True),
     }
+    for kind in LEADS_INTO:
+        styles[kind].keepWithNext = 1  # type: ignore[index]
     return styles
 
 

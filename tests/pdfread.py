@@ -193,7 +193,7 @@ def structure(pdf: Path) -> Element:
         for k in kids:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
             if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
-                mcids.append((pages[obj["/Pg"].idnum], int(obj["/MCID"])))
+                mcids.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
             elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/OBJR":
                 continue
             elif isinstance(obj, DictionaryObject):

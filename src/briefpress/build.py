@@ -16,7 +16,14 @@ from pathlib import Path
 from briefpress.brand import Brand, load_brand
 from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
 from briefpress.charts import cache as chart_cache
-from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
+from briefpress.errors import (
+    BlockTooLarge,
+    BriefpressError,
+    BuildError,
+    ChartDoesNotFit,
+    Problem,
+    SpecError,
+)
 from briefpress.finish import finish
 from briefpress.pages import furniture_texts, render_pdf
 from briefpress.spec import LoadedSpec, load_briefing
@@ -132,11 +139,26 @@ def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Pat
     return _chart(figure, loaded, brand, cache_dir)
 
 
+def _visuals(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> dict[str, Visual]:
+    """Every figure's visual; a chart that cannot be drawn in its room is a located error
+    in the spec (all of them reported together)."""
+    visuals: dict[str, Visual] = {}
+    problems: list[Problem] = []
+    for i, figure in enumerate(loaded.briefing.figures):
+        try:
+            visuals[figure.id] = _visual(figure, loaded, brand, cache_dir)
+        except ChartDoesNotFit as exc:
+            problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
+    if problems:
+        raise SpecError(problems)
+    return visuals
+
+
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None
              ) -> bytes:
     """Run the stages after the spec: charts, story, pages, finish."""
     b = loaded.briefing
-    charts = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
+    charts = _visuals(loaded, brand, cache_dir)
     story = make_story(b, brand, charts)
     try:
         pdf = render_pdf(story, brand, source)

@@ -50,8 +50,8 @@ def value_scale(frame: Frame, reaches: list[Reach], labels: list[Label], span: f
     except ValueError:
         raise frame.no_fit(widest.where, "the values are too large to draw to one scale; "
                            "give them in larger units (thousands, millions)") from None
-    values = [r.value for r in reaches]
-    if scale.per_unit * (max(values) - min(values)) < MIN_BAR_SHARE * span and across:
+    spread = max(r.value for r in reaches) - min(r.value for r in reaches)
+    if across and spread > 0 and scale.per_unit * spread < MIN_BAR_SHARE * span:
         raise frame.too_long(widest.where, (
             f"the value label '{shown(widest.text)}' ({widest.width:.1f} pt at {frame.t:g} "
             f"pt) leaves too little of the {span:.1f} pt for the bars; shorten the prefix "

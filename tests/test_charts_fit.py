@@ -25,7 +25,7 @@ from briefpress.errors import ChartDoesNotFit, ChartTextTooLong
 from briefpress.spec.data import Series, Table
 from briefpress.spec.figures import FIGURE_MODELS
 from chartspec import build, outside_box, overlapping, spec_with, svg_text_boxes
-from conftest import MARGIN, REPO, CharBox, char_boxes, write_spec
+from conftest import MARGIN, REPO, CharBox, char_boxes
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -70,7 +70,9 @@ LONG_FIGURES = f"""\
     alt: Chart five.
     suffix: "%"
     series: ["{LONG}", Second]
-    data: {{"June 2013 (first survey of the relevant police staff)": [27, 12.5], May 2014: [38, 20.25]}}
+    data:
+      "June 2013 (first survey of the relevant police staff)": [27, 12.5]
+      May 2014: [38, 20.25]
     source: Source five
   - id: long-stat
     kind: stat
@@ -122,7 +124,7 @@ def test_long_chart_text_stays_inside_the_page_and_the_chart_frame(
         above = min(b.bottom for b in regions[caption + " caption"])
         below = max(b.top for b in regions[caption + " source"])
         for b in chars:
-            assert MARGIN - 0.5 <= b.left and b.right <= b.width - MARGIN + 0.5, (caption, b)
+            assert b.left >= MARGIN - 0.5 and b.right <= b.width - MARGIN + 0.5, (caption, b)
             assert below - 0.5 <= b.bottom and b.top <= above + 0.5, (caption, b)
         # the chart's own frame: it is as tall as the drawing, no taller
         assert max(b.top for b in chars) - min(b.bottom for b in chars) <= chart.height_pt

@@ -30,7 +30,10 @@ LABEL_SHARE = 0.4
 
 @dataclass(frozen=True)
 class Rows:
-    """The frame of a horizontal chart: label column, bar span, rows, axis label."""
+    """The frame of a horizontal chart: label column, bar span, rows, axis label.
+
+    Every bar is as thick (a share of ``pitch``); a row whose label wraps over more lines
+    than the pitch holds is taller, so the other rows stay close."""
 
     categories: tuple[tuple[str, ...], ...]
     plot_left: float
@@ -38,17 +41,33 @@ class Rows:
     scale: Scale
     top: float
     pitch: float
+    heights: tuple[float, ...]
     axis: tuple[str, ...]
 
     def centre(self, i: int) -> float:
-        return self.top + (i + 0.5) * self.pitch
+        return self.top + sum(self.heights[:i]) + self.heights[i] / 2
 
     def at(self, value: float) -> float:
         return self.plot_left + self.scale.at(value)
 
     @property
     def bottom(self) -> float:
-        return self.top + len(self.categories) * self.pitch
+        return self.top + sum(self.heights)
+
+
+def _pitch(needs: list[float], natural: float, room: float) -> float:
+    """The row pitch: *natural*, or less where the rows (each at least its own need)
+    would not fit in *room*, down to the least any row needs."""
+    def total(pitch: float) -> float:
+        return sum(max(pitch, n) for n in needs)
+
+    if total(natural) <= room:
+        return natural
+    lo, hi = min(needs), natural
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if total(mid) <= room else (lo, mid)
+    return lo
 
 
 def _reaches(values: list[float], labels: list[Label], pad: float) -> list[Reach]:
@@ -79,19 +98,18 @@ def rows(frame: Frame, categories: tuple[str, ...], values: list[float], labels:
         room = 2 * min(middle - edge, frame.width - edge - middle)
         axis = tuple(frame.lines(axis_label, room, ("axis_label",), "the axis label"))
         axis_height = 0.8 * t + frame.block(len(axis))
-    need = max(frame.block(len(ls)) for ls in wrapped) + 0.25 * t
+    needs = [frame.block(len(ls)) + 0.25 * t for ls in wrapped]
     fixed = top + axis_height + edge
-    pitch = max(natural_pitch, need)
     most = frame.geometry.max_height_pt
-    if fixed + len(categories) * pitch > most:
-        pitch = max(need, (most - fixed) / len(categories))
-    if fixed + len(categories) * pitch > most:
+    pitch = _pitch(needs, max(natural_pitch, min(needs)), most - fixed)
+    heights = tuple(max(pitch, n) for n in needs)
+    if fixed + sum(heights) > most + 1e-6:
         raise frame.no_fit(frame.table_key(), (
-            f"{len(categories)} categories need at least {fixed + len(categories) * pitch:.0f}"
-            f" pt of height with {t:g} pt labels, and the chart may be at most {most:.0f} pt "
-            "tall to fit on a page; use fewer categories, or a table"))
-    laid = Rows(wrapped, plot_left, span, scale, top, pitch, axis)
-    return laid, fixed + len(categories) * pitch
+            f"{len(categories)} categories need at least {fixed + sum(heights):.0f} pt of "
+            f"height with {t:g} pt labels, and the chart may be at most {most:.0f} pt tall "
+            "to fit on a page; use fewer categories, or a table"))
+    laid = Rows(wrapped, plot_left, span, scale, top, pitch, heights, axis)
+    return laid, fixed + sum(heights)
 
 
 def draw_rows(frame: Frame, canvas: Canvas, laid: Rows, bold: str | None,

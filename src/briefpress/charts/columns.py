@@ -32,8 +32,11 @@ from briefpress.spec.data import FigureData
 from briefpress.spec.figures import BarFigure, GroupedBarFigure
 
 PLOT_HEIGHT = 17.5
-"""The plot's natural height, in text sizes (149 pt at 8.5 pt)."""
+"""The plot's natural height, in screen text sizes (149 pt with 8.5 pt text). It grows
+only with the square root of a larger text size: large print needs bigger words, not a
+much taller plot."""
 MIN_PLOT_HEIGHT = 8.0
+SCREEN_PT = 8.5
 
 
 class Column:
@@ -56,7 +59,7 @@ class Column:
                natural: float) -> Column:
         """The column at its natural plot height, shortened (down to a floor) to fit the
         geometry's maximum height; the canvas refuses one that still does not fit."""
-        column = cls(frame, head, key, under, natural * frame.t)
+        column = cls(frame, head, key, under, natural * (SCREEN_PT * frame.t) ** 0.5)
         excess = column.height - frame.geometry.max_height_pt
         if excess > 0:
             column = cls(frame, head, key, under,

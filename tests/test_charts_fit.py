@@ -25,7 +25,7 @@ from briefpress.errors import ChartDoesNotFit, ChartTextTooLong
 from briefpress.spec.data import Series, Table
 from briefpress.spec.figures import FIGURE_MODELS
 from chartspec import build, outside_box, overlapping, spec_with, svg_text_boxes
-from conftest import MARGIN, REPO, CharBox, char_boxes
+from conftest import MARGIN, REPO, CharBox, char_boxes, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -378,3 +378,24 @@ def test_chart_errors_are_text_errors_where_text_is_the_cause() -> None:
     with pytest.raises(ChartTextTooLong) as caught:
         render_chart(figure, None, brand)
     assert caught.value.where == ("value",) and caught.value.figure == "s"
+
+
+def test_check_reports_chart_text_that_cannot_fit_as_build_does(project: Path,
+                                                                 cli: Cli) -> None:
+    word = "Llanfair" * 20
+    figures = f"""\
+  - id: one
+    kind: bar
+    title: One
+    alt: A chart.
+    axis_label: {word}
+    data: {{A: 1}}
+    source: S
+"""
+    spec = write_spec(project, "bad", spec_with(figures))
+    checked, _, check_err = cli("--project", str(project), "check", str(spec))
+    built, _, build_err = cli("--project", str(project), "build", str(spec))
+    assert checked == built == 1
+    assert check_err == build_err and "figures[0].axis_label: the axis label" in check_err
+    good = write_spec(project, "good", spec_with(figures.replace(word, "Cases")))
+    assert cli("--project", str(project), "check", str(good))[0] == 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
-from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
+from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, check_chart, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import (
     BlockTooLarge,
@@ -100,7 +100,27 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
         problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
         if problems:
             raise SpecError(problems)
+        _charts_fit(loaded, brand, project.chart_cache if project else None)
     return loaded
+
+
+def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> None:
+    """Lay out every chart not already drawn (in memory or in the cache folder), so that
+    text too long for its chart is reported by ``check`` exactly as by ``build``."""
+    problems: list[Problem] = []
+    for i, figure in enumerate(loaded.briefing.figures):
+        data = loaded.data_for(figure.id)
+        if isinstance(data, ImageFile) or figure.kind == "image":
+            continue
+        key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
+        if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
+            continue
+        try:
+            check_chart(figure, data, brand, TEXT_WIDTH_PT)
+        except ChartDoesNotFit as exc:
+            problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
+    if problems:
+        raise SpecError(problems)
 
 
 _DRAWN: dict[str, ChartSVG] = {}

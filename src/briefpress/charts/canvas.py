@@ -81,10 +81,7 @@ class Ruler:
         self.descent = self._faces[0].descent
         """Depth below the baseline of the font's line box, per point of size."""
 
-    def _unit_width(self, text: str, bold: bool) -> float:
-        known = self._known.get((text, bold))
-        if known is not None:
-            return known
+    def _advance(self, text: str, bold: bool) -> float:
         face = self._faces[bold]
         total = 0
         for ch in text:
@@ -92,7 +89,15 @@ class Ruler:
             if name is None:
                 raise MissingGlyph(ch)
             total += face.advances.get(name, 0)
-        advance = total / face.units_per_em
+        return total / face.units_per_em
+
+    def _unit_width(self, text: str, bold: bool, beyond: float) -> float:
+        known = self._known.get((text, bold))
+        if known is not None:
+            return known
+        advance = self._advance(text, bold)
+        if advance > beyond and len(text) > 200:  # far too wide: laying it out only costs time
+            return advance
         laid, _h, _d = self._t2p.get_text_width_height_descent(text, self._props[bold], False)
         width = max(advance, laid / _MEASURE_AT)
         if len(self._known) > _CACHE_LIMIT:
@@ -100,13 +105,17 @@ class Ruler:
         self._known[(text, bold)] = width
         return width
 
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        """How wide *text* (one line) is at *size* points."""
-        return self._unit_width(text, bold) * size if text else 0.0
+    def width(self, text: str, size: float, bold: bool = False,
+              beyond: float = float("inf")) -> float:
+        """How wide *text* (one line) is at *size* points. A long text whose advances pass
+        1.5 times *beyond* (its room) gets the advances alone, not laid out: kerning never
+        takes back a third of a line, so it is known not to fit without the cost of laying
+        out thousands of glyphs."""
+        return self._unit_width(text, bold, beyond * 1.5 / size) * size if text else 0.0
 
-    def widest(self, text: str, size: float) -> float:
+    def widest(self, text: str, size: float, beyond: float = float("inf")) -> float:
         """The wider of regular and bold: room for a label that may be highlighted."""
-        return max(self.width(text, size), self.width(text, size, True))
+        return max(self.width(text, size, False, beyond), self.width(text, size, True, beyond))
 
 
 @cache

@@ -104,7 +104,7 @@ def vertical_bar(frame: Frame, data: FigureData | None) -> Drawn:
     labels = [Label(s, frame.measured(s, frame.value_key(c)), frame.value_key(c))
               for s, c in zip(texts, cats, strict=True)]
     span = frame.width - 2 * frame.edge
-    under = slots(frame, cats, frame.edge, span)
+    under = slots(frame, cats, frame.edge, span, remedy=", or orientation: horizontal")
     no_overlap(frame, [(under.centre(i), lb) for i, lb in enumerate(labels)], frame.edge,
                frame.width - frame.edge)
     head = title(frame, figure.axis_label, ("axis_label",))

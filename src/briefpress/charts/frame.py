@@ -146,11 +146,12 @@ class Frame:
     def widest(self, text: str, size: float | None = None) -> float:
         return self.ruler.widest(text, size or self.t)
 
-    def measured(self, text: str, where: Where, size: float | None = None) -> float:
-        """*text*'s width (bold or not, whichever is wider); a character the font lacks is
-        a located error rather than an empty box."""
+    def measured(self, text: str, where: Where, size: float | None = None,
+                 beyond: float = float("inf")) -> float:
+        """*text*'s width (bold or not, whichever is wider; see :meth:`Ruler.width` for
+        *beyond*); a character the font lacks is a located error rather than an empty box."""
         try:
-            return self.widest(text, size)
+            return self.ruler.widest(text, size or self.t, beyond)
         except MissingGlyph as exc:
             raise self.no_fit(where, f"character {exc.char!r} U+{ord(exc.char):04X} in "
                               f"'{shown(text)}' is not in the brand font") from None
@@ -162,19 +163,19 @@ class Frame:
         return (self.ruler.ascent + self.ruler.descent + (lines - 1) * 1.2) * s
 
     def lines(self, text: str, room: float, where: Where, what: str, *,
-              size: float | None = None, max_lines: int = 200) -> list[str]:
+              size: float | None = None, max_lines: int = 200,
+              advice: str = "shorten it or break it with spaces") -> list[str]:
         """*text* wrapped into *room* points at *size* (the text size by default), each
         line measured in the wider of regular and bold. A word wider than the room, or
         text that needs more than *max_lines* lines, is a located error saying so."""
         s = size or self.t
         try:
-            return wrap(text, room, lambda w: self.measured(w, where, s), max_lines)
+            return wrap(text, room, lambda w: self.measured(w, where, s, room), max_lines)
         except WordTooWide as exc:
             word = "" if exc.word == text.strip() else f" (the word '{shown(exc.word)}')"
             raise self.too_long(where, (
-                f"{what} '{shown(text)}' does not fit: it{word} is {exc.width:.1f} pt wide "
-                f"at {s:g} pt, and there is room for {max(room, 0):.1f} pt; shorten it or "
-                "break it with spaces")) from None
+                f"{what} '{shown(text)}' does not fit: it{word} is {exc.width:.1f} pt wide at "
+                f"{s:g} pt, and there is room for {max(room, 0):.1f} pt; {advice}")) from None
         except TooManyLines:
             raise self.too_long(where, (
                 f"{what} '{shown(text)}' is too long: wrapped into {max(room, 0):.1f} pt it "

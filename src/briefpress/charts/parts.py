@@ -146,23 +146,24 @@ class Slots:
 
 
 def slots(frame: Frame, categories: tuple[str, ...], left: float, span: float,
-          right: float | None = None) -> Slots:
+          right: float | None = None, remedy: str = "") -> Slots:
     """*span* points from *left* shared by the categories; labels wrap in their slot (and,
     centred under it, never past *right*: the chart's inner edge by default), and a word
-    wider than that is an error that says how much room each category has."""
+    wider than that is an error that says how much room each category has (and, in
+    *remedy*, what else the author can do)."""
     width = span / len(categories)
     limit = frame.width - frame.edge if right is None else right
     lines = []
     for i, c in enumerate(categories):
         centre = left + (i + 0.5) * width
         room = min(width - 0.3 * frame.t, 2 * (limit - centre), 2 * (centre - frame.edge))
+        advice = (f"the {len(categories)} categories have {width:.1f} pt each across the "
+                  f"chart; use fewer categories{remedy}")
         if room < frame.t:
-            raise frame.too_long(frame.label_key(c), (
-                f"{len(categories)} categories leave {width:.1f} pt each across the chart, "
-                f"too little for the label '{shown(c)}'; use orientation: horizontal, or "
-                "fewer categories"))
+            raise frame.too_long(frame.label_key(c), f"the category label '{shown(c)}' does "
+                                 f"not fit: {advice}")
         lines.append(tuple(frame.lines(c, room, frame.label_key(c), "the category label",
-                                       max_lines=12)))
+                                       max_lines=12, advice=advice)))
     height = max(frame.block(len(ls)) for ls in lines)
     return Slots(left, width, tuple(lines), height)
 

@@ -399,3 +399,19 @@ def test_check_reports_chart_text_that_cannot_fit_as_build_does(project: Path,
     assert check_err == build_err and "figures[0].axis_label: the axis label" in check_err
     good = write_spec(project, "good", spec_with(figures.replace(word, "Cases")))
     assert cli("--project", str(project), "check", str(good))[0] == 0
+
+
+@pytest.mark.parametrize("ends", [["0", "0", "0.1", "0.1"], ["5", "5", "5", "5"],
+                                  ["100", "99", "1", "0"]])
+def test_line_end_labels_are_nudged_apart_inside_the_plot(ends: list[str]) -> None:
+    """Four lines ending at (nearly) the same value: their labels stack without touching."""
+    brand = load_brand(REPO / "assets")
+    names = ["A", "B", "C", "D"]
+    rows = {"2013": ["1", "2", "3", "4"], "2014": ends}
+    figure = FIGURE_MODELS["line"].model_validate(
+        {"kind": "line", "id": "g", "title": "T", "source": "S", "series": names,
+         "data": {k: [Decimal(v) for v in vs] for k, vs in rows.items()}})
+    table = Table(tuple(rows), tuple(Series(n, tuple(Decimal(rows[c][j]) for c in rows))
+                                     for j, n in enumerate(names)))
+    chart = _drawn_inside_or_refused(figure, table, ChartGeometry(), brand)
+    assert chart is not None and sorted(chart.labels) == sorted(ends)

@@ -175,7 +175,8 @@ def bar_colours(frame: Frame, figure: BarFigure, categories: tuple[str, ...]
 
 
 def stacked_bar(frame: Frame, data: FigureData | None) -> Drawn:
-    """Parts end to end, each value inside its part, the total in bold after the bar."""
+    """Parts end to end, each value inside its part, the total in bold after the bar. A bar
+    is always thick enough to hold its labels' ink, descenders too, at any row pitch."""
     figure = frame.figure
     assert isinstance(figure, StackedBarFigure)
     table = table_of(data)
@@ -198,7 +199,7 @@ def stacked_bar(frame: Frame, data: FigureData | None) -> Drawn:
         for i, value in enumerate(series.values):
             start = sum((s.values[i] for s in table.series[:j]), Decimal(0))
             left, right = laid.at(float(start)), laid.at(float(start + value))
-            thick = 0.6 * laid.pitch
+            thick = min(max(0.6 * laid.pitch, 1.3 * t), laid.pitch - 0.25 * t)
             canvas.rect(left, laid.centre(i) - thick / 2, right - left, thick, colours[j],
                         edge=background, edge_width=0.8)
             text = fmt(figure, value)

@@ -13,7 +13,7 @@ from typing import Any
 from briefpress.charts.bars import Drawn
 from briefpress.charts.columns import PLOT_HEIGHT, Column
 from briefpress.charts.fit import Reach, Scale
-from briefpress.charts.frame import Frame, fmt, table_of
+from briefpress.charts.frame import Frame, fmt, shown, table_of
 from briefpress.charts.palette import series_colours
 from briefpress.charts.parts import Key, Label, legend, no_overlap, slots, title, value_scale
 from briefpress.errors import ChartTextTooLong
@@ -51,15 +51,22 @@ def line(frame: Frame, data: FigureData | None) -> Drawn:
     every_point = k <= 2
     span = frame.width - 2 * edge
     under = slots(frame, table.categories, edge, span)
-    if every_point:
+    if every_point:  # at each point one label goes above and (with two lines) one below
         try:
-            for j in range(k):
-                no_overlap(frame, [(under.centre(i), labels[j][i]) for i in range(n)], edge,
-                           frame.width - edge)
+            for side in (True, False):
+                no_overlap(frame, [(under.centre(i), labels[j][i]) for j in range(k)
+                                   for i in range(n) if _above(table, j, i) == side],
+                           edge, frame.width - edge)
         except ChartTextTooLong:
             every_point = False
     if not every_point:  # room on the right for the end labels
-        room = radius + 0.35 * t + max(lb.width for lb in ends)
+        widest = max(ends, key=lambda lb: lb.width)
+        room = radius + 0.35 * t + widest.width
+        if room > 0.5 * (frame.width - 2 * edge):
+            raise frame.too_long(widest.where, (
+                f"the value label '{shown(widest.text)}' is {widest.width:.1f} pt wide at "
+                f"{t:g} pt and would leave too little of the chart's {frame.width:.1f} pt for "
+                "the lines; shorten the prefix or suffix, or give the values in larger units"))
         span = (frame.width - 2 * edge - room) * n / (n - 0.5)
         under = slots(frame, table.categories, edge, span)
     if k > 1:
@@ -96,7 +103,7 @@ def line(frame: Frame, data: FigureData | None) -> Drawn:
     for x in xs:
         canvas.line([x, x], [column.plot_bottom, column.plot_bottom + 0.35 * t],
                     frame.brand.colours.secondary, 0.8, solid_capstyle="butt")
-    shown: list[str] = []
+    printed: list[str] = []
     if every_point:
         for j in range(k):
             for i, v in enumerate(values[j]):
@@ -104,23 +111,25 @@ def line(frame: Frame, data: FigureData | None) -> Drawn:
                 top = (y - 0.82 * t - frame.block(1) if _above(table, j, i)
                        else y + 0.82 * t)
                 frame.put(canvas, xs[i], top, [texts[j][i]], align="center")
-                shown.append(texts[j][i])
+                printed.append(texts[j][i])
     else:
         _end_labels(frame, canvas, column, scale, values, texts, xs[-1] + radius + 0.35 * t)
-        shown = [texts[j][n - 1] for j in range(k)]
-    return canvas, tuple(shown), colours
+        printed = [texts[j][n - 1] for j in range(k)]
+    return canvas, tuple(printed), colours
 
 
 def _end_labels(frame: Frame, canvas: Any, column: Column, scale: Scale,
                 values: list[list[float]], texts: list[list[str]], x: float) -> None:
     """Each line's last value to the right of its end, nudged apart so none overlap and
-    kept inside the plot."""
-    height = frame.block(1)
+    kept inside the plot: pushed down from the top, then back up from the bottom."""
+    height, gap = frame.block(1), frame.leading
     ends = sorted(((column.y(scale, vs[-1]), j) for j, vs in enumerate(values)))
-    tops: list[float] = []
-    for y, _ in ends:
-        top = y - height / 2
-        tops.append(max(top, tops[-1] + frame.leading) if tops else top)
-    shift = max(0.0, tops[-1] + height - column.plot_bottom)
+    tops = [y - height / 2 for y, _ in ends]
+    tops[0] = max(tops[0], column.plot_top)
+    for i in range(1, len(tops)):
+        tops[i] = max(tops[i], tops[i - 1] + gap)
+    tops[-1] = min(tops[-1], column.plot_bottom - height)
+    for i in range(len(tops) - 2, -1, -1):
+        tops[i] = min(tops[i], tops[i + 1] - gap)
     for (_, j), top in zip(ends, tops, strict=True):
-        frame.put(canvas, x, max(column.plot_top, top - shift), [texts[j][-1]])
+        frame.put(canvas, x, top, [texts[j][-1]])

@@ -18,7 +18,7 @@ from briefpress.charts.fit import Reach, Scale
 from briefpress.charts.frame import Frame, fmt, shown, table_of
 from briefpress.charts.palette import grey, highlight_colours, series_colours, text_on
 from briefpress.charts.parts import Key, Label, draw_legend, legend, value_scale
-from briefpress.spec.data import FigureData
+from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import BarFigure, StackedBarFigure
 
 Drawn = tuple[Canvas, tuple[str, ...], tuple[str, ...]]
@@ -175,8 +175,7 @@ def bar_colours(frame: Frame, figure: BarFigure, categories: tuple[str, ...]
 
 
 def stacked_bar(frame: Frame, data: FigureData | None) -> Drawn:
-    """Parts end to end, each value inside its part, the total in bold after the bar. A bar
-    is always thick enough to hold its labels' ink, descenders too, at any row pitch."""
+    """Parts end to end, each value inside its part, the total in bold after the bar."""
     figure = frame.figure
     assert isinstance(figure, StackedBarFigure)
     table = table_of(data)
@@ -192,29 +191,42 @@ def stacked_bar(frame: Frame, data: FigureData | None) -> Drawn:
                         frame.edge + key.height + 0.8 * t, 3.06 * t, figure.axis_label)
     canvas = frame.canvas(height)
     draw_legend(frame, canvas, key, frame.edge)
-    shown_: list[str] = []
-    background = frame.brand.colours.background
-    for j, series in enumerate(table.series):
-        ink = text_on(colours[j], background, frame.brand.colours.foreground)
-        for i, value in enumerate(series.values):
-            start = sum((s.values[i] for s in table.series[:j]), Decimal(0))
-            left, right = laid.at(float(start)), laid.at(float(start + value))
-            thick = min(max(0.6 * laid.pitch, 1.3 * t), laid.pitch - 0.25 * t)
-            canvas.rect(left, laid.centre(i) - thick / 2, right - left, thick, colours[j],
-                        edge=background, edge_width=0.8)
-            text = fmt(figure, value)
-            width = frame.measured(text, frame.value_key(cats[i], j))
-            if width + 0.3 * t > right - left:
-                raise frame.too_long(frame.value_key(cats[i], j), (
-                    f"the part '{shown(str(series.name))}' of '{shown(cats[i])}' is "
-                    f"{right - left:.1f} pt long, too short for its label '{shown(text)}' "
-                    f"({width:.1f} pt at {t:g} pt): a stacked bar prints each part's value "
-                    "inside it; use a grouped-bar chart or a table"))
-            frame.put(canvas, (left + right) / 2, laid.centre(i) - frame.block(1) / 2,
-                      [text], align="center", colour=ink)
-            shown_.append(text)
+    parts = [_parts(frame, canvas, laid, table, j, colours[j])
+             for j in range(len(table.series))]
     draw_rows(frame, canvas, laid, None, cats)
     for i, total in enumerate(totals):
         frame.put(canvas, laid.at(float(total)) + 0.35 * t,
                   laid.centre(i) - frame.block(1) / 2, [total_text[i]], bold=True)
-    return canvas, (*shown_, *total_text), colours
+    return canvas, (*(text for texts in parts for text in texts), *total_text), colours
+
+
+def _parts(frame: Frame, canvas: Canvas, laid: Rows, table: Table, j: int, colour: str
+           ) -> list[str]:
+    """Series *j*'s part of every bar, its value inside in the colour that reads best on
+    it; a part too short for its value is an error. A bar is always thick enough to hold
+    its labels' ink, descenders too, however close the rows."""
+    figure, t = frame.figure, frame.t
+    assert isinstance(figure, StackedBarFigure)
+    series = table.series[j]
+    background = frame.brand.colours.background
+    ink = text_on(colour, background, frame.brand.colours.foreground)
+    thick = min(max(0.6 * laid.pitch, 1.3 * t), laid.pitch - 0.25 * t)
+    texts = []
+    for i, value in enumerate(series.values):
+        start = sum((s.values[i] for s in table.series[:j]), Decimal(0))
+        left, right = laid.at(float(start)), laid.at(float(start + value))
+        canvas.rect(left, laid.centre(i) - thick / 2, right - left, thick, colour,
+                    edge=background, edge_width=0.8)
+        text = fmt(figure, value)
+        where = frame.value_key(table.categories[i], j)
+        width = frame.measured(text, where)
+        if width + 0.3 * t > right - left:
+            raise frame.too_long(where, (
+                f"the part '{shown(str(series.name))}' of '{shown(table.categories[i])}' is "
+                f"{right - left:.1f} pt long, too short for its label '{shown(text)}' "
+                f"({width:.1f} pt at {t:g} pt): a stacked bar prints each part's value "
+                "inside it; use a grouped-bar chart or a table"))
+        frame.put(canvas, (left + right) / 2, laid.centre(i) - frame.block(1) / 2,
+                  [text], align="center", colour=ink)
+        texts.append(text)
+    return texts

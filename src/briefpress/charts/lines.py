@@ -8,14 +8,27 @@ is labelled at its end (every value is still in the alt text).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from briefpress.charts.bars import Drawn
+from briefpress.charts.canvas import Canvas
 from briefpress.charts.columns import PLOT_HEIGHT, Column
 from briefpress.charts.fit import Reach, Scale
 from briefpress.charts.frame import Frame, fmt, shown, table_of
 from briefpress.charts.palette import series_colours
-from briefpress.charts.parts import Key, Label, legend, no_overlap, slots, title, value_scale
+from briefpress.charts.parts import (
+    Key,
+    Label,
+    Legend,
+    Slots,
+    Title,
+    legend,
+    no_overlap,
+    slots,
+    title,
+    value_scale,
+)
 from briefpress.errors import ChartTextTooLong
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import LineFigure
@@ -31,99 +44,133 @@ def _above(table: Table, j: int, i: int) -> bool:
         j == 0 or value != table.series[0].values[i])
 
 
+@dataclass(frozen=True)
+class Lines:
+    """A line chart's data as drawn: values, their labels, the series' colours and styles."""
+
+    table: Table
+    values: list[list[float]]
+    labels: list[list[Label]]
+    colours: tuple[str, ...]
+    styles: list[dict[str, Any]]
+    radius: float
+
+    @classmethod
+    def of(cls, frame: Frame, figure: LineFigure, table: Table) -> Lines:
+        k = len(table.series)
+        grow = max(1.0, frame.t / 8.5)  # marks grow with large print
+        styles: list[dict[str, Any]] = [
+            {"linestyle": DASHES[j], "marker": MARKERS[j], "markersize": 5.5 * grow,
+             "linewidth": 1.8 * grow} for j in range(k)]
+        labels = []
+        for j, series in enumerate(table.series):
+            row = []
+            for c, v in zip(table.categories, series.values, strict=True):
+                text = fmt(figure, v)
+                where = frame.value_key(c, j)
+                row.append(Label(text, frame.measured(text, where), where))
+            labels.append(row)
+        return cls(table, [[float(v) for v in s.values] for s in table.series], labels,
+                   series_colours(frame.brand, k), styles, 3.5 * grow)
+
+
+def _every_point_fits(frame: Frame, lines: Lines, under: Slots) -> bool:
+    """Whether every point can be labelled: at each point one label goes above and (with
+    two lines) one below, and labels on a side must not touch their neighbours."""
+    if len(lines.labels) > 2:
+        return False
+    try:
+        for side in (True, False):
+            no_overlap(frame, [(under.centre(i), row[i]) for j, row in enumerate(lines.labels)
+                               for i in range(len(row)) if _above(lines.table, j, i) == side],
+                       frame.edge, frame.width - frame.edge)
+    except ChartTextTooLong:
+        return False
+    return True
+
+
+def _slots_for_ends(frame: Frame, lines: Lines) -> Slots:
+    """The categories' slots with room on the right for each line's last value."""
+    edge, n = frame.edge, len(lines.table.categories)
+    widest = max((row[-1] for row in lines.labels), key=lambda lb: lb.width)
+    room = lines.radius + 0.35 * frame.t + widest.width
+    if room > 0.5 * (frame.width - 2 * edge):
+        raise frame.too_long(widest.where, (
+            f"the value label '{shown(widest.text)}' is {widest.width:.1f} pt wide at "
+            f"{frame.t:g} pt and would leave too little of the chart's {frame.width:.1f} pt "
+            "for the lines; shorten the prefix or suffix, or give the values in larger units"))
+    return slots(frame, lines.table.categories, edge,
+                 (frame.width - 2 * edge - room) * n / (n - 0.5))
+
+
+def _head(frame: Frame, figure: LineFigure, lines: Lines) -> tuple[Title, Legend | None]:
+    """A key for several lines; one line needs none: its name is the line above the plot."""
+    series = lines.table.series
+    if len(series) > 1:
+        return title(frame, figure.axis_label, ("axis_label",)), legend(frame, [
+            Key(str(s.name), lines.colours[j], frame.series_key(j), lines.styles[j])
+            for j, s in enumerate(series)])
+    if figure.axis_label:
+        return title(frame, figure.axis_label, ("axis_label",)), None
+    return title(frame, series[0].name, frame.series_key(0)), None
+
+
+def _reaches(frame: Frame, lines: Lines, every_point: bool) -> list[Reach]:
+    """Each value with the room its marker and label need above and below it."""
+    tall, half = 0.82 * frame.t + frame.block(1), max(lines.radius, frame.block(1) / 2)
+    out = [Reach(0.0)]
+    for j, row in enumerate(lines.values):
+        for i, v in enumerate(row):
+            if not every_point:
+                out.append(Reach(v, half, half))
+            elif _above(lines.table, j, i):
+                out.append(Reach(v, tall, lines.radius))
+            else:
+                out.append(Reach(v, lines.radius, tall))
+    return out
+
+
 def line(frame: Frame, data: FigureData | None) -> Drawn:
     figure = frame.figure
     assert isinstance(figure, LineFigure)
-    table = table_of(data)
-    t, edge = frame.t, frame.edge
-    k, n = len(table.series), len(table.categories)
-    colours = series_colours(frame.brand, k)
-    scale_up = max(1.0, t / 8.5)
-    styles: list[dict[str, Any]] = [
-        {"linestyle": DASHES[j], "marker": MARKERS[j], "markersize": 5.5 * scale_up,
-         "linewidth": 1.8 * scale_up} for j in range(k)]
-    radius = 3.5 * scale_up
-    texts = [[fmt(figure, v) for v in s.values] for s in table.series]
-    labels = [[Label(texts[j][i], frame.measured(texts[j][i], frame.value_key(c, j)),
-                     frame.value_key(c, j)) for i, c in enumerate(table.categories)]
-              for j in range(k)]
-    ends = [labels[j][n - 1] for j in range(k)]
-    every_point = k <= 2
-    span = frame.width - 2 * edge
-    under = slots(frame, table.categories, edge, span)
-    if every_point:  # at each point one label goes above and (with two lines) one below
-        try:
-            for side in (True, False):
-                no_overlap(frame, [(under.centre(i), labels[j][i]) for j in range(k)
-                                   for i in range(n) if _above(table, j, i) == side],
-                           edge, frame.width - edge)
-        except ChartTextTooLong:
-            every_point = False
-    if not every_point:  # room on the right for the end labels
-        widest = max(ends, key=lambda lb: lb.width)
-        room = radius + 0.35 * t + widest.width
-        if room > 0.5 * (frame.width - 2 * edge):
-            raise frame.too_long(widest.where, (
-                f"the value label '{shown(widest.text)}' is {widest.width:.1f} pt wide at "
-                f"{t:g} pt and would leave too little of the chart's {frame.width:.1f} pt for "
-                "the lines; shorten the prefix or suffix, or give the values in larger units"))
-        span = (frame.width - 2 * edge - room) * n / (n - 0.5)
-        under = slots(frame, table.categories, edge, span)
-    if k > 1:
-        key = legend(frame, [Key(str(s.name), colours[j], frame.series_key(j), styles[j])
-                             for j, s in enumerate(table.series)])
-        head = title(frame, figure.axis_label, ("axis_label",))
-    else:
-        key = None
-        head = (title(frame, figure.axis_label, ("axis_label",)) if figure.axis_label
-                else title(frame, table.series[0].name, frame.series_key(0)))
+    lines = Lines.of(frame, figure, table_of(data))
+    under = slots(frame, lines.table.categories, frame.edge, frame.width - 2 * frame.edge)
+    every_point = _every_point_fits(frame, lines, under)
+    if not every_point:
+        under = _slots_for_ends(frame, lines)
+    head, key = _head(frame, figure, lines)
     column = Column.fitted(frame, head, key, under, PLOT_HEIGHT + 1)
-    values = [[float(v) for v in s.values] for s in table.series]
-    tall = 0.82 * t + frame.block(1)
-    reaches = [Reach(0.0)]
-    for j in range(k):
-        for i, v in enumerate(values[j]):
-            if every_point and _above(table, j, i):
-                reaches.append(Reach(v, tall, radius))
-            elif every_point:
-                reaches.append(Reach(v, radius, tall))
-            else:
-                reaches.append(Reach(v, max(radius, frame.block(1) / 2),
-                                     max(radius, frame.block(1) / 2)))
-    scale = value_scale(frame, reaches, [lb for row in labels for lb in row],
-                        column.plot_height, False)
+    scale = value_scale(frame, _reaches(frame, lines, every_point),
+                        [lb for row in lines.labels for lb in row], column.plot_height, False)
     canvas = frame.canvas(column.height)
-    xs = [under.centre(i) for i in range(n)]
-    for j in range(k):
-        canvas.line(xs, [column.y(scale, v) for v in values[j]], colours[j],
-                    styles[j]["linewidth"], linestyle=styles[j]["linestyle"],
-                    marker=styles[j]["marker"], markersize=styles[j]["markersize"],
-                    clip_on=False)
+    xs = [under.centre(i) for i in range(len(lines.table.categories))]
+    for j, row in enumerate(lines.values):
+        style = lines.styles[j]
+        canvas.line(xs, [column.y(scale, v) for v in row], lines.colours[j],
+                    style["linewidth"], linestyle=style["linestyle"], marker=style["marker"],
+                    markersize=style["markersize"])
     column.draw_frame(canvas, scale)
     for x in xs:
-        canvas.line([x, x], [column.plot_bottom, column.plot_bottom + 0.35 * t],
+        canvas.line([x, x], [column.plot_bottom, column.plot_bottom + 0.35 * frame.t],
                     frame.brand.colours.secondary, 0.8, solid_capstyle="butt")
-    printed: list[str] = []
-    if every_point:
-        for j in range(k):
-            for i, v in enumerate(values[j]):
-                y = column.y(scale, v)
-                top = (y - 0.82 * t - frame.block(1) if _above(table, j, i)
-                       else y + 0.82 * t)
-                frame.put(canvas, xs[i], top, [texts[j][i]], align="center")
-                printed.append(texts[j][i])
-    else:
-        _end_labels(frame, canvas, column, scale, values, texts, xs[-1] + radius + 0.35 * t)
-        printed = [texts[j][n - 1] for j in range(k)]
-    return canvas, tuple(printed), colours
+    if not every_point:
+        _end_labels(frame, canvas, column, scale, lines, xs[-1] + lines.radius + 0.35 * frame.t)
+        return canvas, tuple(row[-1].text for row in lines.labels), lines.colours
+    for j, row in enumerate(lines.values):
+        for i, v in enumerate(row):
+            y = column.y(scale, v)
+            top = y - 0.82 * frame.t - frame.block(1) if _above(lines.table, j, i) \
+                else y + 0.82 * frame.t
+            frame.put(canvas, xs[i], top, [lines.labels[j][i].text], align="center")
+    return canvas, tuple(lb.text for row in lines.labels for lb in row), lines.colours
 
 
-def _end_labels(frame: Frame, canvas: Any, column: Column, scale: Scale,
-                values: list[list[float]], texts: list[list[str]], x: float) -> None:
+def _end_labels(frame: Frame, canvas: Canvas, column: Column, scale: Scale, lines: Lines,
+                x: float) -> None:
     """Each line's last value to the right of its end, nudged apart so none overlap and
     kept inside the plot: pushed down from the top, then back up from the bottom."""
     height, gap = frame.block(1), frame.leading
-    ends = sorted(((column.y(scale, vs[-1]), j) for j, vs in enumerate(values)))
+    ends = sorted((column.y(scale, row[-1]), j) for j, row in enumerate(lines.values))
     tops = [y - height / 2 for y, _ in ends]
     tops[0] = max(tops[0], column.plot_top)
     for i in range(1, len(tops)):
@@ -132,4 +179,4 @@ def _end_labels(frame: Frame, canvas: Any, column: Column, scale: Scale,
     for i in range(len(tops) - 2, -1, -1):
         tops[i] = min(tops[i], tops[i + 1] - gap)
     for (_, j), top in zip(ends, tops, strict=True):
-        frame.put(canvas, x, top, [texts[j][-1]])
+        frame.put(canvas, x, top, [lines.labels[j][-1].text])

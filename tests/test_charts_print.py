@@ -20,7 +20,7 @@ from PIL import Image
 from briefpress import build as build_module
 from briefpress.brand import Brand, load_brand
 from briefpress.build import check
-from briefpress.charts import ChartSVG, render_chart
+from briefpress.charts import ChartGeometry, ChartSVG, render_chart
 from briefpress.charts.palette import MIN_GREY_STEP, grey, highlight_colours, series_colours
 from briefpress.story.fonts import register_fonts
 from chartspec import build, spec_with
@@ -111,8 +111,8 @@ def test_line_series_differ_by_marker_and_dash_not_colour_alone(
     svg = chart.svg.decode()
     dashes = set(re.findall(r"stroke-dasharray: ([\d.,\s]+)", svg))
     assert len(dashes) >= 3  # dashed, dotted, dash-dot; the first line is solid
-    markers = set(re.findall(r'<path id="(m[0-9a-f]+)"', svg))  # marker shapes (and ticks)
-    assert len(markers) >= 5  # circle, square, triangle, diamond, plus the tick mark
+    shapes = set(re.findall(r'<path id="m[0-9a-f]+" d="([^"]+)"', svg))  # marker outlines
+    assert len(shapes) == 4  # circle, square, triangle, diamond: one per series
 
 
 SAME_GREY = {"primary": "#7F7F7F", "tertiary": "#8C7A7A", "secondary": "#7A8585"}
@@ -244,3 +244,93 @@ def test_chart_heavy_build_is_byte_for_byte_repeatable(
         assert code == 0, err
         digests.append(hashlib.sha256(pdf.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
+
+
+LARGE = ChartGeometry(text_pt=14)
+
+
+def _printed_sizes(chart: ChartSVG, brand: Brand) -> list[tuple[str, float]]:
+    """Each character of the chart as printed (SVG -> reportlab drawing -> PDF), with the
+    font size pdfium reads for it."""
+    from reportlab.graphics import renderPDF
+
+    from briefpress.story.figures import svg_drawing
+
+    fonts = register_fonts(brand.font)
+    drawing = svg_drawing(chart.svg, chart.width_pt, "test", fonts.regular)
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        page = pdf[0]
+        text = page.get_textpage()
+        out = [(text.get_text_range(i, 1), pypdfium2.raw.FPDFText_GetFontSize(text.raw, i))
+               for i in range(text.count_chars())]
+        text.close()
+        page.close()
+    finally:
+        pdf.close()
+    return [(ch, size) for ch, size in out if ch.strip()]
+
+
+def test_a_large_print_geometry_prints_every_chart_label_at_14pt_or_more(
+        examples: list[tuple[str, ChartSVG, Brand]], tmp_path: Path) -> None:
+    """Each example chart redrawn at 14 pt text: every character printed is at least 14 pt,
+    every value label is there as text, and the chart is still as wide as asked."""
+    loaded = check(REPO / "briefings" / "call-for-action.yaml")
+    multi = check(write_spec(_fresh(tmp_path), "multi", spec_with(MULTI)))
+    brand = examples[0][2]
+    done = 0
+    for spec in (loaded, multi):
+        for fig in spec.briefing.figures:
+            chart = render_chart(fig, spec.data_for(fig.id), brand, LARGE)
+            assert abs(chart.width_pt - LARGE.width_pt) < 0.01
+            assert chart.height_pt <= LARGE.max_height_pt
+            printed = _printed_sizes(chart, brand)
+            assert printed and min(size for _, size in printed) >= 14 - 0.01, fig.id
+            svg = chart.svg.decode().replace("&amp;", "&")
+            for label in chart.labels:
+                assert f">{label}<" in svg, (fig.id, label)
+            done += 1
+    assert done == 9
+
+
+def test_the_size_check_above_can_fail(examples: list[tuple[str, ChartSVG, Brand]]) -> None:
+    _name, chart, brand = examples[0]
+    assert min(size for _, size in _printed_sizes(chart, brand)) < 14  # screen: 8.5 pt
+
+
+def _fresh(tmp_path: Path) -> Path:
+    (tmp_path / "briefings").mkdir(exist_ok=True)
+    return tmp_path
+
+
+def test_geometry_sets_the_size_and_the_cache_key(tmp_path: Path) -> None:
+    from briefpress.charts import cache as chart_cache
+
+    loaded = check(write_spec(_fresh(tmp_path), "multi", spec_with(MULTI)))
+    brand = load_brand(REPO / "assets")
+    fig = loaded.briefing.figures[0]
+    data = loaded.data_for(fig.id)
+    narrow = render_chart(fig, data, brand, 400.0)  # a bare width, as older callers give
+    assert abs(narrow.width_pt - 400.0) < 0.01
+    assert narrow == render_chart(fig, data, brand, ChartGeometry(width_pt=400.0))
+    keys = {chart_cache.chart_key(fig, data, brand, g) for g in (
+        ChartGeometry(), LARGE, ChartGeometry(max_height_pt=500), ChartGeometry(width_pt=400))}
+    assert len(keys) == 4
+    assert chart_cache.chart_key(fig, data, brand, 400.0) == chart_cache.chart_key(
+        fig, data, brand, ChartGeometry(width_pt=400.0))
+
+
+def test_two_draws_give_the_same_bytes_at_any_geometry(tmp_path: Path) -> None:
+    loaded = check(write_spec(_fresh(tmp_path), "multi", spec_with(MULTI)))
+    brand = load_brand(REPO / "assets")
+    for fig in loaded.briefing.figures:
+        for geometry in (ChartGeometry(), LARGE):
+            first = render_chart(fig, loaded.data_for(fig.id), brand, geometry)
+            assert render_chart(fig, loaded.data_for(fig.id), brand, geometry) == first
+
+
+@pytest.mark.parametrize("bad", [{"text_pt": 6.5}, {"width_pt": 100}, {"max_height_pt": 50},
+                                 {"text_pt": float("nan")}])
+def test_a_geometry_too_small_for_any_chart_is_refused(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="chart"):
+        ChartGeometry(**bad)

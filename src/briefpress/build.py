@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpress.brand import Brand, load_brand
-from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
+from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, check_chart, render_chart
 from briefpress.charts import cache as chart_cache
-from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
+from briefpress.errors import (
+    BlockTooLarge,
+    BriefpressError,
+    BuildError,
+    ChartDoesNotFit,
+    Problem,
+    SpecError,
+)
 from briefpress.finish import finish
 from briefpress.pages import render_pdf
 from briefpress.plan import make_plan
@@ -95,7 +102,27 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
         problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
         if problems:
             raise SpecError(problems)
+        _charts_fit(loaded, brand, project.chart_cache if project else None)
     return loaded
+
+
+def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> None:
+    """Lay out every chart not already drawn (in memory or in the cache folder), so that
+    text too long for its chart is reported by ``check`` exactly as by ``build``."""
+    problems: list[Problem] = []
+    for i, figure in enumerate(loaded.briefing.figures):
+        data = loaded.data_for(figure.id)
+        if isinstance(data, ImageFile) or figure.kind == "image":
+            continue
+        key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
+        if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
+            continue
+        try:
+            check_chart(figure, data, brand, TEXT_WIDTH_PT)
+        except ChartDoesNotFit as exc:
+            problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
+    if problems:
+        raise SpecError(problems)
 
 
 _DRAWN: dict[str, ChartSVG] = {}
@@ -134,13 +161,28 @@ def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Pat
     return _chart(figure, loaded, brand, cache_dir)
 
 
+def _visuals(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> dict[str, Visual]:
+    """Every figure's visual; a chart that cannot be drawn in its room is a located error
+    in the spec (all of them reported together)."""
+    visuals: dict[str, Visual] = {}
+    problems: list[Problem] = []
+    for i, figure in enumerate(loaded.briefing.figures):
+        try:
+            visuals[figure.id] = _visual(figure, loaded, brand, cache_dir)
+        except ChartDoesNotFit as exc:
+            problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
+    if problems:
+        raise SpecError(problems)
+    return visuals
+
+
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None,
              profile: Profile | None = None) -> bytes:
     """Run the stages after the spec: plan, charts, story, pages, finish."""
     b = loaded.briefing
     profile = profile or make_profile("screen", brand.base_size)
     plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
-    visuals = {f.id: _visual(f, loaded, brand, cache_dir) for f in b.figures}
+    visuals = _visuals(loaded, brand, cache_dir)
     story = make_story(plan, brand, profile, visuals)
     try:
         layout = render_pdf(story, source)

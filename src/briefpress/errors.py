@@ -68,3 +68,24 @@ class BlockTooLarge(BuildError):
     def __init__(self, file: str, message: str, node: str | None = None) -> None:
         super().__init__(file, message)
         self.node = node
+
+
+class ChartDoesNotFit(BriefpressError):
+    """A chart cannot be drawn inside its box: too many bars for a page, or values too far
+    apart in size to draw to one scale.
+
+    ``figure`` is the figure's id and ``where`` the key inside that figure the author
+    changes (``("axis_label",)``, ``("data", "Merseyside")``, ``("csv", "category")``);
+    the build turns it into a located :class:`SpecError`, since the fix is in the spec.
+    """
+
+    def __init__(self, figure: str, where: tuple[str | int, ...], message: str) -> None:
+        self.figure = figure
+        self.where = where
+        self.message = message
+        super().__init__(f"figure '{figure}': {message}")
+
+
+class ChartTextTooLong(ChartDoesNotFit):
+    """A label, series name or number is wider (or, wrapped, taller) than the room the
+    chart has for it; the message names the text and the room there is."""

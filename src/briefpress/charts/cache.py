@@ -1,7 +1,8 @@
 """Keys and file format for the chart cache (the reads and writes are in ``build``).
 
-A chart is drawn once per distinct (figure spec, data, brand, width) and reused,
-in the process and across builds. The key is a content hash that also covers the
+A chart is drawn once per distinct (figure spec, data, brand, geometry) and reused,
+in the process and across builds; the geometry (width, text size, maximum height) is
+what of the paper's profile a chart depends on. The key is a content hash that also covers the
 matplotlib and briefpress versions, the charts code and the font files, so an upgrade or a new
 brand never reuses a stale drawing; the cache folder is safe to delete.
 """
@@ -19,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from briefpress.brand import Brand
-from briefpress.charts import ChartSVG
+from briefpress.charts import ChartGeometry, ChartSVG, geometry_of
 from briefpress.spec.data import FigureData, ImageFile
-from briefpress.spec.figures import FigureBase
+from briefpress.spec.figures import BarFigure, FigureBase
 
-FORMAT = 1
+FORMAT = 2
+"""Bumped when a cache file's layout or a drawing's structure changes (2: bars and labels
+carry ids that :func:`briefpress.charts.highlight_chart` relies on)."""
 
 
 @cache
@@ -55,9 +58,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def chart_key(figure: FigureBase, data: FigureData | None, brand: Brand, width_pt: float
-              ) -> str:
-    """The content hash naming one drawn chart."""
+def chart_key(figure: FigureBase, data: FigureData | None, brand: Brand,
+              geometry: ChartGeometry | float) -> str:
+    """The content hash naming one drawn chart (a bare width means the default geometry
+    at that width, as :func:`briefpress.charts.render_chart` reads it)."""
+    g = geometry_of(geometry)
     f = brand.font
     material = {
         "format": FORMAT,
@@ -67,10 +72,18 @@ def chart_key(figure: FigureBase, data: FigureData | None, brand: Brand, width_p
         else None,
         "colours": _plain(asdict(brand.colours)),
         "font": [f.name, *(_digest(p) for p in (f.regular, f.bold, f.italic, f.bold_italic))],
-        "width": round(width_pt, 3),
+        "geometry": [g.width_pt, g.text_pt, g.max_height_pt],
     }
     blob = json.dumps(material, sort_keys=True, ensure_ascii=True).encode("ascii")
     return hashlib.sha256(blob).hexdigest()
+
+
+def unhighlighted(figure: FigureBase) -> FigureBase:
+    """The figure an edition's highlighted bar chart is recoloured from: the same figure
+    without ``highlight``, so one drawing (one key) serves every edition."""
+    if isinstance(figure, BarFigure) and figure.highlight is not None:
+        return figure.model_copy(update={"highlight": None})
+    return figure
 
 
 def encode(chart: ChartSVG) -> bytes:

@@ -1,15 +1,16 @@
-"""What every chart shares: matplotlib set up for print, and the small axis helpers.
+"""What every chart kind shares: matplotlib set up for print, the sizes a geometry gives,
+and text blocks that wrap into their room or raise a located error.
 
-Every chart is drawn at its printed width (1 SVG unit = 1 pt), so the font sizes
-here are the printed sizes: nothing is smaller than :data:`MIN_TEXT_PT`. The rc
-settings make the SVG deterministic (fixed hash salt, no date) and keep text as
-text in the brand font, with mathtext off so "$5m" prints as typed.
+Every chart is drawn at its printed width (1 SVG unit = 1 pt), so the sizes here are
+the printed sizes: nothing is smaller than the geometry's text size, itself at least
+:data:`MIN_TEXT_PT`. The rc settings make the SVG deterministic (fixed hash salt, no
+date) and keep text as text in the brand font, with mathtext off so "$5m" prints as
+typed.
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -19,24 +20,21 @@ from typing import Any
 
 import matplotlib
 from matplotlib import font_manager
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from briefpress.brand import Brand
+from briefpress.charts import MIN_TEXT_PT, ChartGeometry
+from briefpress.charts.canvas import Align, Canvas, MissingGlyph, Ruler, ruler_for
+from briefpress.charts.fit import TooManyLines, WordTooWide, wrap
 from briefpress.charts.numbers import format_number
+from briefpress.errors import ChartDoesNotFit, ChartTextTooLong
 from briefpress.spec.data import FigureData, Table
-from briefpress.spec.figures import ChartBase, StatFigure
+from briefpress.spec.figures import ChartBase, FigureBase, MultiSeriesBase, StatFigure
 
-PT_PER_INCH = 72.0
-MIN_TEXT_PT = 7.0
-LABEL_PT = 8.5
-TICK_PT = 8.5
-MARKERS = ("o", "s", "^", "D")
-DASHES: tuple[Any, ...] = ("-", "--", ":", "-.")
-"""Per series of a line chart: marker and dash pattern, so no line depends on colour."""
+__all__ = ["MIN_TEXT_PT", "Frame", "Where", "fmt", "style", "svg", "table_of"]
 
-Drawn = tuple[Figure, tuple[str, ...], tuple[str, ...]]
-"""A drawn figure, the value labels it shows, and the series colours used."""
+Where = tuple[str | int, ...]
+"""A key inside the figure's spec, for locating an error: ``("data", "Merseyside")``."""
 
 
 @cache
@@ -54,18 +52,9 @@ def style(brand: Brand) -> Iterator[None]:
         "svg.hashsalt": "briefpress",
         "svg.id": "chart",
         "font.family": brand.font.name,
-        "font.size": TICK_PT,
-        "legend.fontsize": LABEL_PT,
         "text.parse_math": False,
-        "axes.unicode_minus": False,
         "text.color": brand.colours.foreground,
-        "axes.edgecolor": brand.colours.secondary,
-        "axes.labelcolor": brand.colours.foreground,
-        "axes.labelsize": LABEL_PT,
-        "xtick.color": brand.colours.foreground,
-        "ytick.color": brand.colours.foreground,
-        "xtick.labelsize": TICK_PT,
-        "ytick.labelsize": TICK_PT,
+        "axes.unicode_minus": False,
     }
     rc = {k: v for k, v in rc.items() if k in matplotlib.rcParams}
     with matplotlib.rc_context(rc):  # type: ignore[arg-type]
@@ -87,52 +76,128 @@ def table_of(data: FigureData | None) -> Table:
     return data
 
 
-def new_axes(width_pt: float, height_pt: float) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(width_pt / PT_PER_INCH, height_pt / PT_PER_INCH))
-    return fig, fig.add_subplot()
+def shown(text: str, limit: int = 40) -> str:
+    """A text as an error message quotes it: long ones cut, with their length given."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
-def bare(ax: Axes, keep: str) -> None:
-    """Only the baseline spine (*keep*) stays; values are labelled, so no value axis."""
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(side == keep)
+class Frame:
+    """One chart being laid out: its figure, brand, geometry, measures and sizes.
 
+    Sizes scale with the geometry's text size ``t`` (at the screen's 8.5 pt they are the
+    look briefpress has always had): ``edge`` is the blank border inside the chart's
+    box, ``leading`` the distance between wrapped lines.
+    """
 
-def limits(values: list[float], room: float = 1.14) -> tuple[float, float]:
-    lo, hi = min(min(values), 0.0), max(max(values), 0.0)
-    if lo == hi == 0:
-        return 0.0, 1.0
-    return lo * room, hi * room
+    def __init__(self, figure: FigureBase, brand: Brand, geometry: ChartGeometry) -> None:
+        self.figure = figure
+        self.brand = brand
+        self.geometry = geometry
+        self.ruler: Ruler = ruler_for(brand.font)
+        t = geometry.text_pt
+        self.t = t
+        self.width = geometry.width_pt
+        self.edge = 0.4 * t
+        self.leading = 1.2 * t
+        self.ascent = self.ruler.ascent * t
+        self.descent = self.ruler.descent * t
 
+    # -- errors -------------------------------------------------------------------------
 
-def wrap(label: str, width_pt: float) -> str:
-    """Wrap a category label to fit *width_pt* at the tick size (a generous estimate)."""
-    chars = max(6, int(width_pt / (TICK_PT * 0.55)))
-    return "\n".join(textwrap.wrap(label, chars)) or label
+    def too_long(self, where: Where, message: str) -> ChartTextTooLong:
+        return ChartTextTooLong(self.figure.id, where, message)
 
+    def no_fit(self, where: Where, message: str) -> ChartDoesNotFit:
+        return ChartDoesNotFit(self.figure.id, where, message)
 
-def axis_label(ax: Axes, figure: ChartBase, on_x: bool, legend: bool = False) -> None:
-    """What the values measure: under a horizontal chart's bars, or as a line of text
-    above a vertical chart (read level, never rotated), clear of any legend."""
-    if not figure.axis_label:
-        return
-    if on_x:
-        ax.set_xlabel(figure.axis_label)
-        ax.xaxis.set_visible(True)
-        ax.xaxis.set_ticks([])
-    else:
-        ax.set_title(figure.axis_label, loc="left", fontsize=LABEL_PT,
-                     color=ax.xaxis.label.get_color(), pad=22 if legend else 8)
+    def label_key(self, category: str) -> Where:
+        """Where a category's label was written: its entry under ``data``, or the CSV's
+        category column."""
+        fig = self.figure
+        if isinstance(fig, ChartBase) and fig.csv is not None:
+            return ("csv", "category")
+        return ("data", category)
 
+    def value_key(self, category: str, series: int = 0) -> Where:
+        """Where one value was written: its place under ``data``, or its CSV column."""
+        fig = self.figure
+        if isinstance(fig, ChartBase) and fig.csv is not None:
+            return ("csv", "value") if fig.csv.value is not None else ("csv", "values", series)
+        if isinstance(fig, MultiSeriesBase):
+            return ("data", category, series)
+        return ("data", category)
 
-def legend(ax: Axes, handles: list[Any], width_pt: float) -> None:
-    """A key above the plot: in one row if the names fit across, else one per line."""
-    names = [str(h.get_label()) for h in handles]
-    across = sum(len(n) * LABEL_PT * 0.55 + 44 for n in names) < width_pt - 10
-    if not across:
-        chars = max(20, int((width_pt - 60) / (LABEL_PT * 0.55)))
-        for h, n in zip(handles, names, strict=True):
-            h.set_label("\n".join(textwrap.wrap(n, chars)))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02),
-              ncols=len(handles) if across else 1, frameon=False, borderaxespad=0,
-              handlelength=2.6, columnspacing=1.6)
+    def table_key(self) -> Where:
+        """Where the data as a whole was given (for "too many categories")."""
+        fig = self.figure
+        if isinstance(fig, ChartBase) and fig.csv is not None:
+            return ("csv",)
+        return ("data",) if isinstance(fig, ChartBase) else ()
+
+    def series_key(self, index: int) -> Where:
+        """Where a series was named: ``series``, or the CSV column(s) naming it."""
+        fig = self.figure
+        if isinstance(fig, ChartBase) and fig.csv is not None:
+            return ("csv", "values", index) if fig.csv.values is not None else ("csv", "series")
+        return ("series", index)
+
+    # -- measuring ----------------------------------------------------------------------
+
+    def widest(self, text: str, size: float | None = None) -> float:
+        return self.ruler.widest(text, size or self.t)
+
+    def measured(self, text: str, where: Where, size: float | None = None,
+                 beyond: float = float("inf")) -> float:
+        """*text*'s width (bold or not, whichever is wider; see :meth:`Ruler.width` for
+        *beyond*); a character the font lacks is a located error rather than an empty box."""
+        try:
+            return self.ruler.widest(text, size or self.t, beyond)
+        except MissingGlyph as exc:
+            raise self.no_fit(where, f"character {exc.char!r} U+{ord(exc.char):04X} in "
+                              f"'{shown(text)}' is not in the brand font") from None
+
+    def block(self, lines: int, size: float | None = None) -> float:
+        """Height of *lines* wrapped lines of text, from the top of the first line's box to
+        the bottom of the last's."""
+        s = size or self.t
+        return (self.ruler.ascent + self.ruler.descent + (lines - 1) * 1.2) * s
+
+    def lines(self, text: str, room: float, where: Where, what: str, *,
+              size: float | None = None, max_lines: int = 200,
+              advice: str = "shorten it or break it with spaces") -> list[str]:
+        """*text* wrapped into *room* points at *size* (the text size by default), each
+        line measured in the wider of regular and bold. A word wider than the room, or
+        text that needs more than *max_lines* lines, is a located error saying so."""
+        s = size or self.t
+        try:
+            return wrap(text, room, lambda w: self.measured(w, where, s, room), max_lines)
+        except WordTooWide as exc:
+            word = "" if exc.word == text.strip() else f" (the word '{shown(exc.word)}')"
+            raise self.too_long(where, (
+                f"{what} '{shown(text)}' does not fit: it{word} is {exc.width:.1f} pt wide at "
+                f"{s:g} pt, and there is room for {max(room, 0):.1f} pt; {advice}")) from None
+        except TooManyLines:
+            raise self.too_long(where, (
+                f"{what} '{shown(text)}' is too long: wrapped into {max(room, 0):.1f} pt it "
+                f"needs more than {max_lines} lines at {s:g} pt; shorten it")) from None
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def canvas(self, height: float) -> Canvas:
+        if height > self.geometry.max_height_pt + 1e-6:
+            raise self.no_fit(self.table_key(), (
+                f"the chart needs {height:.0f} pt of height at {self.t:g} pt text, and a "
+                f"page has room for {self.geometry.max_height_pt:.0f} pt; use fewer "
+                "categories or shorter labels, or a table"))
+        return Canvas(self.width, height, self.brand.font.name,
+                      self.brand.colours.foreground)
+
+    def put(self, canvas: Canvas, x: float, top: float, lines: list[str], *,
+            size: float | None = None, bold: bool = False, align: Align = "left",
+            colour: str | None = None, gid: str | None = None) -> None:
+        """*lines* as a block whose first line box starts *top* points down; each line is
+        its own text (so its alignment is kept by any renderer), ids ``gid-0``, ``gid-1``."""
+        s = size or self.t
+        for j, line in enumerate(lines):
+            canvas.text(x, top + self.ruler.ascent * s + j * 1.2 * s, line, s, bold=bold,
+                        align=align, colour=colour, gid=f"{gid}-{j}" if gid else None)

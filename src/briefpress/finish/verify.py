@@ -18,6 +18,7 @@ Any failure is a :class:`BuildError`, and no PDF is written.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -180,7 +181,7 @@ class Checker:
         """A heading or caption is on the same page as the start of what it introduces."""
         pages = self._pages_of()
         texts = [t for t in self.plan.texts() if pages.get(t.id)]
-        for lead, after in zip(texts, texts[1:], strict=False):
+        for lead, after in itertools.pairwise(texts):
             if lead.kind in LEADS_INTO and pages[lead.id][-1] != pages[after.id][0]:
                 raise self.fail(f"'{lead.plain[:50]}' is left at the foot of page "
                                 f"{pages[lead.id][-1] + 1}, apart from what follows it")
@@ -197,10 +198,10 @@ class Checker:
         for node, on in pages.items():
             if len(on) < 2 or node not in by_id:
                 continue
-            for page in on:
-                if len(lines[(node, page)]) < 2:
+            for number in on:
+                if len(lines[(node, number)]) < 2:
                     raise self.fail(f"a single line of '{by_id[node].plain[:50]}' is left on "
-                                    f"page {page + 1}")
+                                    f"page {number + 1}")
 
     def inside_margins(self) -> None:
         p = self.profile

@@ -215,6 +215,7 @@ class Box(Flowable):
             return []
         first: list[Flowable] = []
         rest: list[Flowable] = []
+        continued = False  # the first piece ends with the first part of a split child
         y, prev = 0.0, None
         for i, child in enumerate(self.parts):
             gap = _gap(prev, child)
@@ -229,12 +230,15 @@ class Box(Flowable):
             if len(pieces) >= 2:
                 first.append(pieces[0])
                 rest = [*pieces[1:], *self.parts[i + 1:]]
+                continued = True
             else:
                 rest = list(self.parts[i:])
             break
         else:
             return [self]
-        while first and _keeps_with_next(first[-1]):
+        # A heading (or table header) never ends a piece; but the first part of a split
+        # child is followed by its own continuation, so it may.
+        while first and _keeps_with_next(first[-1]) and not continued:
             rest.insert(0, first.pop())
         if not first:
             return []

@@ -65,7 +65,7 @@ def test_every_briefing_text_stays_inside_the_margins(project: Path, cli: Cli) -
     code, _, err = cli("--project", str(project), "build")
     assert code == 0, err
     specs = sorted((REPO / "briefings").glob("*.yaml"))
-    assert len(specs) >= 7
+    assert specs, "no briefings found in briefings/"
     for spec in specs:
         pdf = project / "output" / f"{spec.stem}.pdf"
         assert outside_margins(char_boxes(pdf)) == [], spec.stem

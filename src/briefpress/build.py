@@ -25,12 +25,42 @@ from briefpress.spec.figures import FigureBase
 from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
 
+BRAND_FILE = Path("assets", "brand.yml")
+"""What makes a folder a project: its brand."""
+
 
 @dataclass(frozen=True)
 class Project:
     """The folder holding ``briefings/``, ``assets/`` and ``output/``."""
 
     root: Path
+
+    @classmethod
+    def find(cls, start: Path) -> Project | None:
+        """The nearest folder at or above *start* (a spec file or a folder) holding the brand.
+
+        The path is taken as given, not through symlinks, so a spec in
+        ``DIR/briefings/`` belongs to ``DIR`` wherever the command is run from.
+        """
+        here = Path(os.path.abspath(start))
+        folder = here if here.is_dir() else here.parent
+        for candidate in (folder, *folder.parents):
+            if (candidate / BRAND_FILE).is_file():
+                return cls(candidate)
+        return None
+
+    @classmethod
+    def of(cls, spec: Path | None, given: Path | None = None) -> Project:
+        """The project a spec belongs to (without a spec, the current folder's).
+
+        *given* (``--project``) wins; otherwise the nearest folder above the spec, or
+        above the current folder, that holds ``assets/brand.yml``; otherwise the
+        current folder, whose missing brand is then reported.
+        """
+        if given is not None:
+            return cls(given)
+        found = cls.find(spec) if spec is not None else None
+        return found or cls.find(Path.cwd()) or cls(Path("."))
 
     @property
     def briefings(self) -> Path:
@@ -195,10 +225,31 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
     return Outcome(source, target, loaded.warnings, None)
 
 
-def build_many(specs: list[Path], project: Project, out_dir: Path | None = None) -> list[Outcome]:
-    """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
-    brand = load_brand(project.assets, display(project.assets / "brand.yml"))
-    return [build_one(s, brand, out_dir or project.output, project) for s in specs]
+def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None
+               ) -> list[Outcome]:
+    """Build every spec; one failure does not stop the others. Raises if a brand is bad.
+
+    Without a *project*, each spec is built in its own (:meth:`Project.of`): its
+    brand, its chart cache and, unless *out_dir* is given, its ``output/``.
+    """
+    brands: dict[Path, Brand] = {}
+    outcomes = []
+    for spec in specs:
+        own = project or Project.of(spec)
+        if own.root not in brands:
+            brands[own.root] = _required_brand(own)
+        outcomes.append(build_one(spec, brands[own.root], out_dir or own.output, own))
+    return outcomes
+
+
+def _required_brand(project: Project) -> Brand:
+    path = project.root / BRAND_FILE
+    if not path.is_file():
+        raise SpecError([Problem(display(path), None, None, "", (
+            "file not found; a project is the folder holding assets/brand.yml, found above "
+            "the spec or the current folder: run briefpress inside a project or give "
+            "--project DIR"))])
+    return load_brand(project.assets, display(path))
 
 
 def create_spec(project: Project, name: str, text: str) -> Path:

@@ -21,12 +21,22 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+PROJECT_HELP = ("folder holding briefings/, assets/ and output/ (default: the nearest folder "
+                "above the spec, or above the current folder, that holds assets/brand.yml)")
+
+
+def _common(p: argparse.ArgumentParser, default: object) -> None:
+    """Options accepted before and after the command (``--project DIR build`` or ``build
+    --project DIR``); after it they are given no default, so they never undo one given before."""
+    p.add_argument("--project", type=Path, default=default, metavar="DIR", help=PROJECT_HELP)
+    p.add_argument("--traceback", action="store_true", default=default,
+                   help="show a traceback on errors")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefpress", description=(
         "Turn YAML briefing specs into branded, print-quality PDF briefing papers."))
-    p.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                   help="folder holding briefings/, assets/ and output/ (default: .)")
-    p.add_argument("--traceback", action="store_true", help="show a traceback on errors")
+    _common(p, None)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="build specs into PDFs (default: every briefings/*.yaml)")
     b.add_argument("files", nargs="*", type=Path, metavar="FILE")
@@ -39,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
     s.add_argument("--markdown", action="store_true",
                    help="print the Markdown spec reference instead")
+    for command in (b, c, n, s):
+        _common(command, argparse.SUPPRESS)
     return p
 
 
@@ -59,11 +71,14 @@ def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
 def _build(args: argparse.Namespace) -> int:
     from briefpress.build import Project, build_many
 
-    project = Project(args.project)
-    specs = list(args.files) or project.specs()
+    project = Project(args.project) if args.project is not None else None
+    specs = list(args.files)
     if not specs:
-        print(f"error: no specs found in {project.briefings}", file=sys.stderr)
-        return EXIT_INVALID
+        project = Project.of(None, args.project)
+        specs = project.specs()
+        if not specs:
+            print(f"error: no specs found in {project.briefings}", file=sys.stderr)
+            return EXIT_INVALID
     failed = 0
     for outcome in build_many(specs, project, args.out):
         _print_problems(outcome.warnings)
@@ -76,14 +91,17 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from briefpress.brand import Brand
     from briefpress.build import Project, check, project_brand
 
-    project = Project(args.project)
-    brand = project_brand(project)  # read once, not once per spec
+    brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
     for spec in args.files:
+        project = Project.of(spec, args.project)
+        if project.root not in brands:
+            brands[project.root] = project_brand(project)
         try:
-            loaded = check(spec, project, brand)
+            loaded = check(spec, project, brands[project.root])
         except SpecError as exc:
             _report(exc, args.traceback)
             status = EXIT_INVALID
@@ -104,7 +122,7 @@ def _new(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    project = Project(args.project)
+    project = Project.of(None, args.project)
     try:
         path = create_spec(project, args.name, starter(args.name, date.today()))
     except FileExistsError:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,10 +185,29 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     return finish(pdf, story.must_appear, source, furniture, story.press)
 
 
+TEMP_TAG = "briefpress-tmp"
+"""In the name of every temporary file briefpress writes, so that it removes only its own."""
+STALE_AFTER_S = 3600.0
+"""A temporary file this old is stale even if its pid is alive again (pids are reused)."""
+_NAME_ROOM = 120  # of the target's name kept in a temporary file's name (names max 255 bytes)
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-{os.getpid()}-"
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to *target* so that readers see the old file or the new, never half."""
+    """Write *data* to *target* so that readers see the old file or the new, never half.
+
+    The bytes go to a hidden temporary file beside the target, named
+    ``.<target>.briefpress-tmp-<pid>-<random>.tmp``, which is flushed and then
+    renamed into place. Any failure or interrupt (Ctrl-C, or SIGTERM through the
+    CLI) removes it; one left by a killed process is removed by the next write of
+    the same target (:func:`remove_stale_temps`).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target), suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
@@ -198,6 +219,47 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of *target* that an earlier, killed write left behind.
+
+    Only files named as :func:`write_atomic` names them, for this target, are
+    touched, and only stale ones: their process is gone, or they are older than
+    :data:`STALE_AFTER_S`. A write in progress in another process (a second build
+    of the same file at the same time) keeps its file. Returns what was removed.
+    """
+    own = re.compile(re.escape(f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-")
+                     + r"([0-9]{1,10})-[a-z0-9_]+\.tmp")
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            found = own.fullmatch(entry.name)
+            if found is None or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if _pid_alive(int(found.group(1))) and age < STALE_AFTER_S:
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether a process of that id exists (signal 0 checks without sending anything)."""
+    if pid <= 0:  # 0 and negatives name process groups, never a writer
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except (OverflowError, OSError):
+        return False
+    return True
 
 
 def _umask() -> int:

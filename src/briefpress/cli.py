@@ -2,15 +2,18 @@
 
 Exit codes: 0 success; 1 invalid input or a failed build (every problem is printed
 on stderr); 2 wrong usage; 3 an internal error (a bug in briefpress: please report it
-with the output of ``--traceback``).
+with the output of ``--traceback``); 130 and 143 stopped by Ctrl-C or SIGTERM, with
+nothing left half-written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefpress.errors import BriefpressError, Problem, SpecError
@@ -19,6 +22,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 
 PROJECT_HELP = ("folder holding briefings/, assets/ and output/ (default: the nearest folder "
@@ -143,15 +148,41 @@ def _schema(args: argparse.Namespace) -> int:
 COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it cleans up exactly as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM unwinds it like Ctrl-C (temporary files removed);
+    the previous handler is put back afterwards (main may be called from a program)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _sigterm_as_interrupt():
+            return COMMANDS[args.command](args)
     except BriefpressError as exc:
         _report(exc, args.traceback)
         return EXIT_INVALID
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"{stopped}; no file was left half-written", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not bad input: say so without a traceback
         if args.traceback:
             traceback.print_exc()

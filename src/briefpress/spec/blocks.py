@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
-from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug
+from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug, ValueErrorAt
 
 TAG_PREFIX = "block:"
 
@@ -112,8 +112,9 @@ class Table(Model):
     def _rows_fit_columns(self) -> Table:
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(f"rows[{i}] has {len(row)} cells but there are "
-                                 f"{len(self.columns)} columns")
+                cells = f"{len(row)} cell" + ("" if len(row) == 1 else "s")
+                raise ValueErrorAt(("rows", i), f"this row has {cells} but there are "
+                                   f"{len(self.columns)} columns; give one cell per column")
         return self
 
 

@@ -183,7 +183,8 @@ class _Builder:
         allowed = ALLOWED_TAGS.get(type(ev), frozenset())
         if kind is None or kind not in allowed:
             shown = f"!!{kind}" if kind is not None else tag
-            raise self.fail(mark, f"tag '{shown}' is not allowed; remove it", path)
+            raise self.fail(mark, f"tag '{shown}' is not allowed; remove it (text that starts "
+                            "with '!' goes in double quotes)", path)
         if key and kind != "str":
             raise self.fail(mark, f"a key must be text, not tagged '!!{kind}'", path)
         if kind == "null" and isinstance(ev, ScalarEvent) and ev.value not in NULLS:

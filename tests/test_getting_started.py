@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,9 +105,53 @@ def test_committed_schema_and_reference_are_current() -> None:
 
 
 def test_reference_documents_every_block(cli: Cli) -> None:
+    from briefpress.spec.blocks import BLOCK_MODELS
+
     code, out, _ = cli("schema", "--markdown")
     assert code == 0
-    for block in ["QuestionsBlock", "CaseStudyBlock", "TableBlock", "PeopleBlock",
-                  "KeyNumbersBlock", "QuoteBlock"]:
-        assert f"## {block}" in out
+    blocks = out.split("\n## Block\n", 1)[1].split("\n## ", 1)[0]
+    for kind, model in BLOCK_MODELS.items():
+        assert f"| `{kind}` |" in blocks
+        assert " ".join((model.__doc__ or "").split()).replace("``", "`") in blocks
     assert "`embargo`" in out and "`notes_to_editors`" in out
+
+
+def test_reference_names_models_as_authors_know_them(cli: Cli) -> None:
+    code, out, _ = cli("schema", "--markdown")
+    assert code == 0
+    headings = [line[3:] for line in out.splitlines() if line.startswith("## ")]
+    assert "Bar chart" in headings and "Case study" in headings and "CSV data" in headings
+    assert [h for h in headings if re.search(r"[a-z][A-Z]", h)] == []  # no class names
+
+
+def _schemas(node: Any) -> Iterator[dict[str, Any]]:
+    """Every schema object in a JSON Schema that declares or describes a value (conditions,
+    such as an ``if`` testing a figure's kind, are not keys an author writes)."""
+    if isinstance(node, dict):
+        yield node
+        for key, value in node.items():
+            if key in ("properties", "definitions"):
+                for child in value.values():
+                    yield from _schemas(child)
+            elif key not in ("enum", "const", "required", "default", "if", "propertyNames"):
+                yield from _schemas(value)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _schemas(child)
+
+
+def test_schema_is_an_editors_friend() -> None:
+    """No null to complete, human titles only, and every key described."""
+    from briefpress.spec.blocks import BLOCK_MODELS
+    from briefpress.spec.figures import FIGURE_MODELS
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    nodes = list(_schemas(schema))
+    assert [n for n in nodes if "default" in n and n["default"] is None] == []
+    classes = {m.__name__ for m in [*BLOCK_MODELS.values(), *FIGURE_MODELS.values()]}
+    titles = {str(n["title"]) for n in nodes if "title" in n}
+    assert titles & classes == set()
+    assert [t for t in titles if re.search(r"[a-z][A-Z]", t)] == []
+    undescribed = [key for n in nodes for key, prop in n.get("properties", {}).items()
+                   if not prop.get("description")]
+    assert undescribed == []

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+import select
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -125,3 +131,109 @@ def test_many_specs_every_failure_reported_and_the_rest_written(project: Path, c
         "b-duplicate.yaml:7:1", "c-too-tall.yaml:16:7", "e-glyph.yaml:1:8", "e-glyph.yaml:4:10",
         "e-glyph.yaml:16:21"]
     assert sorted(p.name for p in (project / "output").iterdir()) == ["a-good.pdf", "d-good.pdf"]
+
+
+PAUSED_BUILD = """
+import os, sys, time
+import briefpress.build as build
+from briefpress.cli import main
+
+real_fsync = os.fsync
+
+def paused(fd):  # the bytes are in the temporary file; it is not yet renamed into place
+    real_fsync(fd)
+    print("writing", flush=True)
+    time.sleep(120)
+
+build.os.fsync = paused
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _temps(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def _paused_build(project: Path, spec: Path) -> subprocess.Popen[str]:
+    """A real ``briefpress build`` in its own process, stopped half-way through its write."""
+    proc = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, "--project", str(project),
+                             "build", str(spec)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 120)  # a bounded wait
+    if not ready:
+        proc.kill()
+        proc.communicate(timeout=30)
+        pytest.fail("the build never reached its write")
+    assert proc.stdout.readline() == "writing\n"
+    return proc
+
+
+def test_a_killed_builds_temporary_file_is_removed_by_the_next_build(
+        project: Path, cli: Cli, spec_with_old_pdf: tuple[Path, Path]) -> None:
+    spec, old = spec_with_old_pdf
+    proc = _paused_build(project, spec)
+    proc.kill()  # SIGKILL: nothing can clean up
+    proc.communicate(timeout=30)
+    left = _temps(project / "output")
+    assert len(left) == 1
+    assert re.fullmatch(rf"\.paper\.pdf\.briefpress-tmp-{proc.pid}-[a-z0-9_]+\.tmp", left[0])
+    assert old.read_bytes() == OLD
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+    assert old.read_bytes().startswith(b"%PDF-")
+
+
+def test_sigterm_cleans_up_as_ctrl_c_does(project: Path,
+                                         spec_with_old_pdf: tuple[Path, Path]) -> None:
+    spec, old = spec_with_old_pdf
+    proc = _paused_build(project, spec)
+    assert len(_temps(project / "output")) == 1
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (143, "", "terminated; no file was left half-written\n")
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+    assert old.read_bytes() == OLD
+
+
+def test_ctrl_c_exits_130_without_a_traceback(project: Path,
+                                              spec_with_old_pdf: tuple[Path, Path]) -> None:
+    spec, old = spec_with_old_pdf
+    proc = _paused_build(project, spec)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (130, "", "interrupted; no file was left half-written\n")
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["paper.pdf"]
+    assert old.read_bytes() == OLD
+
+
+def _dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(proc.stdout)
+
+
+def test_only_stale_temporary_files_of_that_pdf_are_removed(project: Path, cli: Cli,
+                                                            spec_with_old_pdf: tuple[Path, Path]
+                                                            ) -> None:
+    spec, _old = spec_with_old_pdf
+    out = project / "output"
+    dead, alive = _dead_pid(), os.getpid()
+    names = {
+        "dead": f".paper.pdf.briefpress-tmp-{dead}-abc_123.tmp",
+        "old": f".paper.pdf.briefpress-tmp-{alive}-old12345.tmp",
+        "busy": f".paper.pdf.briefpress-tmp-{alive}-busy1234.tmp",  # another build, writing now
+        "other pdf": f".other.pdf.briefpress-tmp-{dead}-abc12345.tmp",
+        "not ours": f".paper.pdf.{dead}.tmp",
+        "not ours either": f".paper.pdf.briefpress-tmp-{dead}-abc.tmp.keep",
+    }
+    for name in names.values():
+        (out / name).write_bytes(b"half a PDF")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(out / names["old"], (two_hours_ago, two_hours_ago))
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    kept = {n for n in names.values() if (out / n).exists()}
+    assert kept == {names["busy"], names["other pdf"], names["not ours"],
+                    names["not ours either"]}

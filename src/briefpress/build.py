@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +36,42 @@ from briefpress.spec.figures import FigureBase
 from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
 
+BRAND_FILE = Path("assets", "brand.yml")
+"""What makes a folder a project: its brand."""
+
 
 @dataclass(frozen=True)
 class Project:
     """The folder holding ``briefings/``, ``assets/`` and ``output/``."""
 
     root: Path
+
+    @classmethod
+    def find(cls, start: Path) -> Project | None:
+        """The nearest folder at or above *start* (a spec file or a folder) holding the brand.
+
+        The path is taken as given, not through symlinks, so a spec in
+        ``DIR/briefings/`` belongs to ``DIR`` wherever the command is run from.
+        """
+        here = Path(os.path.abspath(start))
+        folder = here if here.is_dir() else here.parent
+        for candidate in (folder, *folder.parents):
+            if (candidate / BRAND_FILE).is_file():
+                return cls(candidate)
+        return None
+
+    @classmethod
+    def of(cls, spec: Path | None, given: Path | None = None) -> Project:
+        """The project a spec belongs to (without a spec, the current folder's).
+
+        *given* (``--project``) wins; otherwise the nearest folder above the spec, or
+        above the current folder, that holds ``assets/brand.yml``; otherwise the
+        current folder, whose missing brand is then reported.
+        """
+        if given is not None:
+            return cls(given)
+        found = cls.find(spec) if spec is not None else None
+        return found or cls.find(Path.cwd()) or cls(Path("."))
 
     @property
     def briefings(self) -> Path:
@@ -197,10 +229,29 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     return finish(layout, plan, profile, source, story.stamp)
 
 
+TEMP_TAG = "briefpress-tmp"
+"""In the name of every temporary file briefpress writes, so that it removes only its own."""
+STALE_AFTER_S = 3600.0
+"""A temporary file this old is stale even if its pid is alive again (pids are reused)."""
+_NAME_ROOM = 120  # of the target's name kept in a temporary file's name (names max 255 bytes)
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-{os.getpid()}-"
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to *target* so that readers see the old file or the new, never half."""
+    """Write *data* to *target* so that readers see the old file or the new, never half.
+
+    The bytes go to a hidden temporary file beside the target, named
+    ``.<target>.briefpress-tmp-<pid>-<random>.tmp``, which is flushed and then
+    renamed into place. Any failure or interrupt (Ctrl-C, or SIGTERM through the
+    CLI) removes it; one left by a killed process is removed by the next write of
+    the same target (:func:`remove_stale_temps`).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target), suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
@@ -212,6 +263,47 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of *target* that an earlier, killed write left behind.
+
+    Only files named as :func:`write_atomic` names them, for this target, are
+    touched, and only stale ones: their process is gone, or they are older than
+    :data:`STALE_AFTER_S`. A write in progress in another process (a second build
+    of the same file at the same time) keeps its file. Returns what was removed.
+    """
+    own = re.compile(re.escape(f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-")
+                     + r"([0-9]{1,10})-[a-z0-9_]+\.tmp")
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            found = own.fullmatch(entry.name)
+            if found is None or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if _pid_alive(int(found.group(1))) and age < STALE_AFTER_S:
+                    continue
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether a process of that id exists (signal 0 checks without sending anything)."""
+    if pid <= 0:  # 0 and negatives name process groups, never a writer
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except (OverflowError, OSError):
+        return False
+    return True
 
 
 def _umask() -> int:
@@ -239,10 +331,31 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
     return Outcome(source, target, loaded.warnings, None)
 
 
-def build_many(specs: list[Path], project: Project, out_dir: Path | None = None) -> list[Outcome]:
-    """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
-    brand = load_brand(project.assets, display(project.assets / "brand.yml"))
-    return [build_one(s, brand, out_dir or project.output, project) for s in specs]
+def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None
+               ) -> list[Outcome]:
+    """Build every spec; one failure does not stop the others. Raises if a brand is bad.
+
+    Without a *project*, each spec is built in its own (:meth:`Project.of`): its
+    brand, its chart cache and, unless *out_dir* is given, its ``output/``.
+    """
+    brands: dict[Path, Brand] = {}
+    outcomes = []
+    for spec in specs:
+        own = project or Project.of(spec)
+        if own.root not in brands:
+            brands[own.root] = _required_brand(own)
+        outcomes.append(build_one(spec, brands[own.root], out_dir or own.output, own))
+    return outcomes
+
+
+def _required_brand(project: Project) -> Brand:
+    path = project.root / BRAND_FILE
+    if not path.is_file():
+        raise SpecError([Problem(display(path), None, None, "", (
+            "file not found; a project is the folder holding assets/brand.yml, found above "
+            "the spec or the current folder: run briefpress inside a project or give "
+            "--project DIR"))])
+    return load_brand(project.assets, display(path))
 
 
 def create_spec(project: Project, name: str, text: str) -> Path:

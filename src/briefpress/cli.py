@@ -2,15 +2,18 @@
 
 Exit codes: 0 success; 1 invalid input or a failed build (every problem is printed
 on stderr); 2 wrong usage; 3 an internal error (a bug in briefpress: please report it
-with the output of ``--traceback``).
+with the output of ``--traceback``); 130 and 143 stopped by Ctrl-C or SIGTERM, with
+nothing left half-written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefpress.errors import BriefpressError, Problem, SpecError
@@ -19,14 +22,26 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+PROJECT_HELP = ("folder holding briefings/, assets/ and output/ (default: the nearest folder "
+                "above the spec, or above the current folder, that holds assets/brand.yml)")
+
+
+def _common(p: argparse.ArgumentParser, default: object) -> None:
+    """Options accepted before and after the command (``--project DIR build`` or ``build
+    --project DIR``); after it they are given no default, so they never undo one given before."""
+    p.add_argument("--project", type=Path, default=default, metavar="DIR", help=PROJECT_HELP)
+    p.add_argument("--traceback", action="store_true", default=default,
+                   help="show a traceback on errors")
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefpress", description=(
         "Turn YAML briefing specs into branded, print-quality PDF briefing papers."))
-    p.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                   help="folder holding briefings/, assets/ and output/ (default: .)")
-    p.add_argument("--traceback", action="store_true", help="show a traceback on errors")
+    _common(p, None)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="build specs into PDFs (default: every briefings/*.yaml)")
     b.add_argument("files", nargs="*", type=Path, metavar="FILE")
@@ -39,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
     s.add_argument("--markdown", action="store_true",
                    help="print the Markdown spec reference instead")
+    for command in (b, c, n, s):
+        _common(command, argparse.SUPPRESS)
     return p
 
 
@@ -59,11 +76,14 @@ def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
 def _build(args: argparse.Namespace) -> int:
     from briefpress.build import Project, build_many
 
-    project = Project(args.project)
-    specs = list(args.files) or project.specs()
+    project = Project(args.project) if args.project is not None else None
+    specs = list(args.files)
     if not specs:
-        print(f"error: no specs found in {project.briefings}", file=sys.stderr)
-        return EXIT_INVALID
+        project = Project.of(None, args.project)
+        specs = project.specs()
+        if not specs:
+            print(f"error: no specs found in {project.briefings}", file=sys.stderr)
+            return EXIT_INVALID
     failed = 0
     for outcome in build_many(specs, project, args.out):
         _print_problems(outcome.warnings)
@@ -76,14 +96,17 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from briefpress.brand import Brand
     from briefpress.build import Project, check, project_brand
 
-    project = Project(args.project)
-    brand = project_brand(project)  # read once, not once per spec
+    brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
     for spec in args.files:
+        project = Project.of(spec, args.project)
+        if project.root not in brands:
+            brands[project.root] = project_brand(project)
         try:
-            loaded = check(spec, project, brand)
+            loaded = check(spec, project, brands[project.root])
         except SpecError as exc:
             _report(exc, args.traceback)
             status = EXIT_INVALID
@@ -104,7 +127,7 @@ def _new(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    project = Project(args.project)
+    project = Project.of(None, args.project)
     try:
         path = create_spec(project, args.name, starter(args.name, date.today()))
     except FileExistsError:
@@ -125,15 +148,41 @@ def _schema(args: argparse.Namespace) -> int:
 COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it cleans up exactly as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM unwinds it like Ctrl-C (temporary files removed);
+    the previous handler is put back afterwards (main may be called from a program)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _sigterm_as_interrupt():
+            return COMMANDS[args.command](args)
     except BriefpressError as exc:
         _report(exc, args.traceback)
         return EXIT_INVALID
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"{stopped}; no file was left half-written", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not bad input: say so without a traceback
         if args.traceback:
             traceback.print_exc()

@@ -18,6 +18,7 @@ from briefpress.spec.data import FigureData, resolve_figure
 from briefpress.spec.diagnose import located, problems_from
 from briefpress.spec.figures import Figure, FigureBase
 from briefpress.spec.model import Briefing
+from briefpress.spec.slips import find_slips
 from briefpress.spec.yamlload import Document, load_file
 
 __all__ = ["Briefing", "LoadedSpec", "load_briefing"]
@@ -58,13 +59,14 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = ()) -> Loade
     if not isinstance(doc.data, dict):
         raise SpecError([Problem(display, 1, 1, "", "the top level must be a mapping of keys "
                                  "(title:, date:, summary:, ...), not a list or text")])
+    slips = find_slips(doc)
     try:
         briefing = Briefing.model_validate(doc.data)
     except ValidationError as exc:
-        invalid = problems_from(exc, doc, Briefing)
+        invalid = problems_from(exc, doc, Briefing, slips.covered) + list(slips.problems)
         _resolve_data(_valid_figures(doc.data), doc, path, roots, invalid)
         raise SpecError(sorted(invalid, key=_order)) from None
-    found = crosscheck(briefing, doc)
+    found = crosscheck(briefing, doc) + list(slips.problems)
     data = _resolve_data(list(enumerate(briefing.figures)), doc, path, roots, found)
     found = sorted(found, key=_order)
     errors = [p for p in found if p.severity == "error"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
-from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug
+from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug, ValueErrorAt
 
 TAG_PREFIX = "block:"
 
@@ -85,7 +85,7 @@ class CaseStudyBlock(Model):
 class Column(Model):
     """A table column: its heading, and whether its cells are numbers."""
 
-    heading: PlainText
+    heading: PlainText = Field(description="The column's heading.")
     kind: Literal["auto", "text", "number"] = Field("auto", description=(
         "'number' right-aligns and adds thousands separators (2103 -> 2,103); 'text' prints "
         "cells as typed (use it for years); 'auto' is 'number' when every cell is a number."))
@@ -112,8 +112,9 @@ class Table(Model):
     def _rows_fit_columns(self) -> Table:
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(f"rows[{i}] has {len(row)} cells but there are "
-                                 f"{len(self.columns)} columns")
+                cells = f"{len(row)} cell" + ("" if len(row) == 1 else "s")
+                raise ValueErrorAt(("rows", i), f"this row has {cells} but there are "
+                                   f"{len(self.columns)} columns; give one cell per column")
         return self
 
 
@@ -126,7 +127,7 @@ class TableBlock(Model):
 class Person(Model):
     """A person in a list of members or officers."""
 
-    name: PlainText
+    name: PlainText = Field(description="Their name, e.g. 'Elfyn Llwyd MP'.")
     role: PlainText | None = Field(None, description="e.g. 'Chair', 'Vice chair'.")
     party: PlainText | None = Field(None, description="e.g. 'Con', 'Lab', 'Cross Bencher'.")
 
@@ -199,5 +200,6 @@ else:
 class Section(Model):
     """A numbered body section with a heading."""
 
-    heading: PlainText
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    heading: PlainText = Field(description="The section's heading; sections are numbered.")
+    blocks: tuple[Block, ...] = Field(min_length=1, description=(
+        "What the section holds, in order: paragraphs (text) and blocks ('- quote: ...')."))

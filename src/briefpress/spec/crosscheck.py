@@ -6,8 +6,10 @@ model, and report every problem with the position of the value at fault.
 
 from __future__ import annotations
 
+import re
+
 from briefpress.errors import Problem
-from briefpress.spec.blocks import FigureBlock
+from briefpress.spec.blocks import FigureBlock, Table
 from briefpress.spec.diagnose import did_you_mean, located
 from briefpress.spec.inline import RichText
 from briefpress.spec.model import Briefing, Loc, walk
@@ -26,6 +28,8 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
         ids.setdefault(fig.id, i)
     placed: dict[str, Loc] = {}
     for loc, value in walk(briefing):
+        if isinstance(value, Table):
+            problems += _text_columns(doc, loc, value)
         if isinstance(value, FigureBlock):
             ref = value.figure
             if ref not in ids:
@@ -65,3 +69,28 @@ def _unknown(doc: Document, loc: Loc, ref: str, ids: dict[str, int], cite: bool 
     known = ", ".join(ids) or "none declared"
     return located(doc, loc, f"{what} unknown figure '{ref}'{did_you_mean(ref, ids)} "
                     f"(figures: {known})")
+
+
+PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+SEPARATED = re.compile(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
+
+
+def _text_columns(doc: Document, loc: Loc, table: Table) -> list[Problem]:
+    """A warning for each 'auto' column that one number written with separators ('1,346')
+    turns into text, left-aligned and printed as typed, naming the first such cell."""
+    problems = []
+    for c, column in enumerate(table.columns):
+        if column.kind != "auto":
+            continue
+        cells = [(r, cell.strip()) for r, row in enumerate(table.rows)
+                 if (cell := row[c]) is not None]
+        separated = [(r, cell) for r, cell in cells if SEPARATED.fullmatch(cell)]
+        if separated and all(PLAIN_NUMBER.fullmatch(cell) or SEPARATED.fullmatch(cell)
+                             for _, cell in cells):
+            r, cell = separated[0]
+            problems.append(located(doc, (*loc, "rows", r, c), (
+                f"'{cell}' makes column '{column.heading}' text, printed as typed and "
+                f"left-aligned; write {cell.replace(',', '')} (separators are added when "
+                "printed) to keep it a number column, or give the column 'kind: text'"),
+                "warning"))
+    return problems

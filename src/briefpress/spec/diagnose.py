@@ -12,7 +12,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -23,6 +23,7 @@ from briefpress.spec.blocks import BLOCK_MODELS
 from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
 from briefpress.spec.figures import FIGURE_MODELS
 from briefpress.spec.figures import TAG_PREFIX as FIGURE_TAG
+from briefpress.spec.types import ValueErrorAt
 from briefpress.spec.yamlload import Document, PathKey
 
 Loc = tuple[str | int, ...]
@@ -224,27 +225,87 @@ def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
     return f"unknown block kind '{got}'{did_you_mean(got, kinds)} (kinds: {', '.join(kinds)})"
 
 
-def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
-    """One located problem per validation error, with redundant ones merged."""
+def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel],
+                  covered: Sequence[PathKey] = ()) -> list[Problem]:
+    """One located problem per validation error, with redundant ones merged.
+
+    Problems inside a *covered* path are left out: an earlier finding (a number
+    split at its comma, say) already explains them better.
+    """
     found: list[tuple[PathKey, Problem]] = []
     errors = exc.errors()
-    locs = [tuple(e["loc"]) for e in errors]
-    for err in errors:
-        loc = tuple(err["loc"])
+    locs = [_loc(e) for e in errors]
+    texts = _colon_texts(doc, errors, locs, root)
+    for err, loc in zip(errors, locs, strict=True):
         if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
             continue  # the items themselves are at fault; their errors say how
         path, is_key = locate(doc, loc)
+        if any(path[: len(c)] == c for c in covered):
+            continue
         if err["type"] == "extra_forbidden":
             is_key = True
             shown = path[:-1] if path and path[-1] == loc[-1] else path
         else:
             shown = path
+        message = _message(err, doc, path, root)
+        if shown in texts:
+            if err["type"] == "missing":
+                continue  # the "key" was text: nothing is missing but the quotes
+            message = texts[shown]
         mark = doc.mark(path, key=is_key)
         found.append((path, Problem(
             doc.file, mark.line if mark else None, mark.column if mark else None,
-            display_path(shown), _message(err, doc, path, root),
+            display_path(shown), message,
         )))
     return _merge_typos(found)
+
+
+def _colon_texts(doc: Document, errors: list[ErrorDetails], locs: list[Loc],
+                 root: type[BaseModel]) -> dict[PathKey, str]:
+    """Mappings that were text with ': ' in it (``- Probation: still scarce``), by path.
+
+    A one-key mapping typed on one line whose key is unknown and whose value is
+    text was almost certainly meant as text when the key is not a likely typo of a
+    known one, or reads as words (capitals or spaces: spec keys have neither); the
+    message for it says so, in place of "unknown key".
+    """
+    out: dict[PathKey, str] = {}
+    for err, loc in zip(errors, locs, strict=True):
+        if err["type"] not in ("extra_forbidden", "union_tag_invalid"):
+            continue
+        path, _ = locate(doc, loc)
+        owner = path[:-1] if err["type"] == "extra_forbidden" and path else path
+        data = _value_at(doc, owner)
+        if not isinstance(data, dict) or len(data) != 1:
+            continue
+        key, value = next(iter(data.items()))
+        kmark, vmark = doc.keys.get((*owner, key)), doc.values.get((*owner, key))
+        allowed = _allowed_keys(err, loc, root)
+        looks_like_text = not suggest(key, allowed) or key[:1].isupper() or " " in key
+        if isinstance(value, str) and kmark and vmark and kmark.line == vmark.line and (
+                looks_like_text):
+            typed = f"{key}: {value}"
+            example = _quoted(typed) if len(typed) <= 80 and "\n" not in typed else '"..."'
+            out[owner] = (f"text with ': ' in it was read as a key '{key}' and its value; put "
+                          f"text that holds ': ' in double quotes: {example}")
+    return out
+
+
+def _allowed_keys(err: ErrorDetails, loc: Loc, root: type[BaseModel]) -> list[str]:
+    if err["type"] == "union_tag_invalid":
+        return list(BLOCK_MODELS) if "block" in str((err.get("ctx") or {}).get("tag")) else []
+    model = model_at(root, loc[:-1])
+    return list(model.model_fields) if model else []
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _loc(err: ErrorDetails) -> Loc:
+    """Where an error stands; a model check may name a part of the model (``rows[3]``)."""
+    raised = (err.get("ctx") or {}).get("error")
+    return tuple(err["loc"]) + (raised.where if isinstance(raised, ValueErrorAt) else ())
 
 
 def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 from briefpress.spec.types import Model, Number, PlainText, Slug
 
@@ -67,6 +75,12 @@ Rows = Annotated[
 Affix = Annotated[str, Field(min_length=1, max_length=20)]
 """Text printed before or after every value (``£``, ``%``, `` million``), exactly as typed."""
 
+KIND = ("The kind of figure: bar, grouped-bar, stacked-bar, line, stat or image (see Charts in "
+        "the README).")
+PREFIX = "Printed before every value, exactly as typed, e.g. '£'."
+SUFFIX = ("Printed after every value, exactly as typed, e.g. '%' or ' million' (quote it to "
+          "keep a space).")
+
 
 class CsvSource(Model):
     """Chart data from a CSV file beside the spec (path relative to the spec file).
@@ -76,12 +90,17 @@ class CsvSource(Model):
     column split into series by another column (``value`` with ``series``).
     """
 
-    file: PlainText
-    category: PlainText
-    value: PlainText | None = None
-    values: tuple[PlainText, ...] | None = Field(default=None, min_length=1,
-                                                 max_length=MAX_SERIES)
-    series: PlainText | None = None
+    model_config = ConfigDict(title="CSV data")
+
+    file: PlainText = Field(description=(
+        "The CSV file (UTF-8, header row first), relative to the spec file."))
+    category: PlainText = Field(description="The column holding the category labels.")
+    value: PlainText | None = Field(None, description="The column holding the values.")
+    values: tuple[PlainText, ...] | None = Field(
+        default=None, min_length=1, max_length=MAX_SERIES,
+        description="Several columns, one series each (instead of 'value').")
+    series: PlainText | None = Field(None, description=(
+        "A column whose values split the 'value' column into series."))
 
     @model_validator(mode="after")
     def _one_way(self) -> CsvSource:
@@ -97,21 +116,28 @@ class FigureBase(Model):
     SPOKEN: ClassVar[str] = "Chart"
     """What the kind is called when alt text is drafted ("Bar chart: ...")."""
 
-    kind: str
-    id: Slug
-    title: PlainText
-    source: PlainText
-    alt: PlainText | None = None
-    notes: PlainText | None = None
+    kind: str = Field(description=KIND)
+    id: Slug = Field(description=(
+        "Names the figure, to place it ('- figure: id') and cite it (@fig:id): lower-case "
+        "letters, digits and hyphens."))
+    title: PlainText = Field(description=(
+        "Printed as 'Figure N: title'; say what the figure shows."))
+    source: PlainText = Field(description=(
+        "Where the numbers come from, printed under the figure as 'Source: ...'."))
+    alt: PlainText | None = Field(None, description=(
+        "What the figure shows, for screen readers; drafted from the data if left out."))
+    notes: PlainText | None = Field(None, description="Printed under the source line.")
 
 
 class ChartBase(FigureBase):
     """Fields every data chart shares: how values print, and where the data comes from."""
 
-    prefix: Affix | None = None
-    suffix: Affix | None = None
-    axis_label: PlainText | None = None
-    csv: CsvSource | None = None
+    prefix: Affix | None = Field(None, description=PREFIX)
+    suffix: Affix | None = Field(None, description=SUFFIX)
+    axis_label: PlainText | None = Field(None, description=(
+        "The label of the value axis, e.g. 'Prosecutions, 2013'."))
+    csv: CsvSource | None = Field(None, description=(
+        "Read the data from a CSV file beside the spec, instead of 'data:'."))
 
     def _one_source(self, data: object) -> None:
         if (data is None) == (self.csv is None):
@@ -124,11 +150,15 @@ class BarFigure(ChartBase):
 
     SPOKEN: ClassVar[str] = "Bar chart"
 
-    kind: Literal["bar"]
-    orientation: Literal["horizontal", "vertical"] = "horizontal"
-    sort: Literal["none", "ascending", "descending"] = "none"
-    highlight: PlainText | None = None
-    data: Points | None = None
+    kind: Literal["bar"] = Field(description=KIND)
+    orientation: Literal["horizontal", "vertical"] = Field("horizontal", description=(
+        "'horizontal' bars (best for long labels) or 'vertical' columns."))
+    sort: Literal["none", "ascending", "descending"] = Field("none", description=(
+        "'none' draws the bars in the order written; or 'ascending' or 'descending'."))
+    highlight: PlainText | None = Field(None, description=(
+        "The category to draw in the brand's highlight colour, its label in bold."))
+    data: Points | None = Field(None, description=(
+        "The bars, 'label: value', in the order to draw them: {Greater Manchester: 50}."))
 
     @model_validator(mode="after")
     def _source(self) -> BarFigure:
@@ -141,9 +171,11 @@ class BarFigure(ChartBase):
 class MultiSeriesBase(ChartBase):
     """Several series over the same categories: ``series`` names them, ``data`` holds rows."""
 
-    series: tuple[PlainText, ...] | None = Field(default=None, min_length=1,
-                                                 max_length=MAX_SERIES)
-    data: Rows | None = None
+    series: tuple[PlainText, ...] | None = Field(
+        default=None, min_length=1, max_length=MAX_SERIES,
+        description="The series' names, in the order of the values in each row (up to 4).")
+    data: Rows | None = Field(None, description=(
+        "The categories, 'label: [one value per series]', in the order to draw them."))
 
     @model_validator(mode="after")
     def _source(self) -> MultiSeriesBase:
@@ -166,7 +198,7 @@ class GroupedBarFigure(MultiSeriesBase):
 
     SPOKEN: ClassVar[str] = "Grouped bar chart"
 
-    kind: Literal["grouped-bar"]
+    kind: Literal["grouped-bar"] = Field(description=KIND)
 
 
 class StackedBarFigure(MultiSeriesBase):
@@ -174,7 +206,7 @@ class StackedBarFigure(MultiSeriesBase):
 
     SPOKEN: ClassVar[str] = "Stacked bar chart"
 
-    kind: Literal["stacked-bar"]
+    kind: Literal["stacked-bar"] = Field(description=KIND)
 
 
 class LineFigure(MultiSeriesBase):
@@ -183,7 +215,7 @@ class LineFigure(MultiSeriesBase):
 
     SPOKEN: ClassVar[str] = "Line chart"
 
-    kind: Literal["line"]
+    kind: Literal["line"] = Field(description=KIND)
 
 
 class StatFigure(FigureBase):
@@ -191,11 +223,12 @@ class StatFigure(FigureBase):
 
     SPOKEN: ClassVar[str] = "Statistic"
 
-    kind: Literal["stat"]
-    value: Number
-    label: PlainText = Field(max_length=160)
-    prefix: Affix | None = None
-    suffix: Affix | None = None
+    kind: Literal["stat"] = Field(description=KIND)
+    value: Number = Field(description="The number, written plainly (834, 4.5).")
+    label: PlainText = Field(max_length=160, description=(
+        "A few words saying what the number counts, e.g. 'cases reached court'."))
+    prefix: Affix | None = Field(None, description=PREFIX)
+    suffix: Affix | None = Field(None, description=SUFFIX)
 
 
 class ImageFigure(FigureBase):
@@ -203,9 +236,11 @@ class ImageFigure(FigureBase):
 
     SPOKEN: ClassVar[str] = "Image"
 
-    kind: Literal["image"]
-    file: PlainText
-    alt: PlainText  # an image cannot be described from data, so alt text is required
+    kind: Literal["image"] = Field(description=KIND)
+    file: PlainText = Field(description=(
+        "A PNG, JPEG or SVG file in the project, relative to the spec file."))
+    alt: PlainText = Field(description=(  # an image cannot be described from data
+        "What the image shows, for screen readers (required for images)."))
 
 
 FIGURE_MODELS: dict[str, type[FigureBase]] = {

@@ -30,23 +30,27 @@ class Finding(Model):
     """A key finding: one short statement, optionally resting on a figure."""
 
     text: Inline
-    figure: Slug | None = None
+    figure: Slug | None = Field(None, description=(
+        "The id of a figure the finding rests on; the finding then cites it as '(Figure N)'."))
 
 
 class Recommendation(Model):
     """A numbered recommendation, optionally addressed to a body (``to: Ministry of Justice``)."""
 
     text: Inline
-    to: PlainText | None = None
+    to: PlainText | None = Field(None, description=(
+        "Who it is addressed to, e.g. 'Ministry of Justice'."))
 
 
 class Contact(Model):
     """Who journalists and MPs' staff should call: name, role, and email or phone if given."""
 
-    name: PlainText
-    role: PlainText | None = None
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    phone: PlainText | None = None
+    name: PlainText = Field(description="Their name, e.g. 'Harry Fletcher'.")
+    role: PlainText | None = Field(None, description=(
+        "Their role, e.g. 'Director, Digital-Trust' (quoted: it holds a comma)."))
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="An email address journalists can write to.")
+    phone: PlainText | None = Field(None, description="A phone number, as it should print.")
 
 
 class Briefing(Model):

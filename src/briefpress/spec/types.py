@@ -26,6 +26,15 @@ from pydantic import (
 from briefpress.spec.inline import RichText, parse_inline
 
 
+class ValueErrorAt(ValueError):
+    """A model check's error that belongs to one part of the model (``("rows", 3)``), so
+    that it is reported at that part's line rather than at the model's."""
+
+    def __init__(self, where: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
 class Model(BaseModel):
     """Base of every spec model: unknown keys refused, frozen after validation.
 

@@ -42,6 +42,7 @@ from yaml.events import (
 )
 
 from briefpress.errors import Problem, SpecError
+from briefpress.spec.yamlhints import explain
 
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING_CHARS = 20_000
@@ -68,6 +69,24 @@ class Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar and where its characters stand, for checks that read the text around it.
+
+    Kept for plain (unquoted) values and for everything inside ``[...]`` and
+    ``{...}``, where a ' #' or a comma the author meant as text changes what was read.
+    """
+
+    path: PathKey
+    value: str
+    plain: bool
+    start: int  # offsets into Document.text
+    end: int
+    mark: Mark
+    role: str  # "key", "value" or "item"
+    flow: PathKey | None  # the [...] or {...} it stands in, if any
+
+
 @dataclass
 class Document:
     """A parsed YAML file: plain data plus where each value and key stands."""
@@ -76,6 +95,8 @@ class Document:
     file: str
     values: dict[PathKey, Mark] = field(default_factory=dict)
     keys: dict[PathKey, Mark] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    scalars: list[Scalar] = field(default_factory=list, repr=False)
 
     def mark(self, path: PathKey, *, key: bool = False) -> Mark | None:
         """Position of the value (or the key) at *path*, or of its nearest ancestor."""
@@ -95,10 +116,10 @@ def _mark(m: Any) -> Mark:
 class _Builder:
     """Turns a stream of parser events into plain data, refusing what we do not allow."""
 
-    def __init__(self, file: str, events: Iterator[Event]) -> None:
+    def __init__(self, file: str, events: Iterator[Event], text: str = "") -> None:
         self.file = file
         self.events = events
-        self.doc = Document(data=None, file=file)
+        self.doc = Document(data=None, file=file, text=text)
         self.nodes = 0
 
     def fail(self, mark: Mark, message: str, path: PathKey = ()) -> SpecError:
@@ -134,7 +155,8 @@ class _Builder:
             raise self.fail(mark, f"nested more than {MAX_DEPTH} levels deep", path)
         if isinstance(ev, AliasEvent):
             raise self.fail(
-                mark, f"alias '*{ev.anchor}' is not allowed; write the value out in full", path
+                mark, f"alias '*{ev.anchor}' is not allowed; write the value out in full (text "
+                "that starts with '*', as **bold** does, goes in double quotes)", path
             )
         anchor = getattr(ev, "anchor", None)
         if anchor is not None:
@@ -161,25 +183,37 @@ class _Builder:
         allowed = ALLOWED_TAGS.get(type(ev), frozenset())
         if kind is None or kind not in allowed:
             shown = f"!!{kind}" if kind is not None else tag
-            raise self.fail(mark, f"tag '{shown}' is not allowed; remove it", path)
+            raise self.fail(mark, f"tag '{shown}' is not allowed; remove it (text that starts "
+                            "with '!' goes in double quotes)", path)
         if key and kind != "str":
             raise self.fail(mark, f"a key must be text, not tagged '!!{kind}'", path)
         if kind == "null" and isinstance(ev, ScalarEvent) and ev.value not in NULLS:
             raise self.fail(mark, f"'!!null' on a value ('{ev.value[:40]}'); remove the tag",
                             path)
 
-    def node(self, ev: Event, path: PathKey, depth: int) -> Any:
+    def node(self, ev: Event, path: PathKey, depth: int, flow: PathKey | None = None,
+             role: str = "value") -> Any:
         mark = self.check_event(ev, path, depth)
         if isinstance(ev, ScalarEvent):
+            self.record(ev, mark, path, role, flow)
             return self.scalar(ev, mark, path)
         if isinstance(ev, SequenceStartEvent):
+            inner = path if ev.flow_style else None
             items: list[Any] = []
             while not isinstance(ev := self.next(), SequenceEndEvent):
-                items.append(self.node(ev, (*path, len(items)), depth + 1))
+                items.append(self.node(ev, (*path, len(items)), depth + 1, inner, "item"))
             return items
         if isinstance(ev, MappingStartEvent):
-            return self.mapping(path, depth)
+            return self.mapping(path, depth, path if ev.flow_style else None)
         raise self.fail(mark, "unexpected YAML structure", path)  # pragma: no cover
+
+    def record(self, ev: ScalarEvent, mark: Mark, path: PathKey, role: str,
+               flow: PathKey | None) -> None:
+        """Keep where a plain or bracketed scalar stands (see :class:`Scalar`)."""
+        start, end = ev.start_mark, ev.end_mark
+        if (ev.style is None or flow is not None) and start is not None and end is not None:
+            self.doc.scalars.append(Scalar(path, ev.value, ev.style is None, start.index,
+                                           end.index, mark, role, flow))
 
     def scalar(self, ev: ScalarEvent, mark: Mark, path: PathKey) -> str | None:
         if len(ev.value) > MAX_STRING_CHARS:
@@ -193,7 +227,7 @@ class _Builder:
             return None
         return str(ev.value)
 
-    def mapping(self, path: PathKey, depth: int) -> dict[str, Any]:
+    def mapping(self, path: PathKey, depth: int, flow: PathKey | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
         while not isinstance(ev := self.next(), MappingEndEvent):
             kmark = _mark(ev.start_mark)
@@ -216,7 +250,8 @@ class _Builder:
                     "keep one of them", path,
                 )
             self.doc.keys[kpath] = kmark
-            out[key] = self.node(self.next(), kpath, depth + 1)
+            self.record(ev, kmark, kpath, "key", flow)
+            out[key] = self.node(self.next(), kpath, depth + 1, flow)
         return out
 
 
@@ -261,14 +296,10 @@ def decode(raw: bytes, file: str) -> str:
 def parse_text(text: str, file: str) -> Document:
     """Parse YAML text strictly; raise :class:`SpecError` with a located problem."""
     try:
-        return _Builder(file, yaml.parse(text, Loader=yaml.SafeLoader)).run()
+        return _Builder(file, yaml.parse(text, Loader=yaml.SafeLoader), text).run()
     except yaml.MarkedYAMLError as exc:
-        mark = _mark(exc.problem_mark or exc.context_mark)
-        problem = (exc.problem or "invalid YAML").strip()
-        if exc.context:
-            problem = f"{problem} ({exc.context.strip()})"
-        raise SpecError([Problem(file, mark.line, mark.column, "", f"YAML syntax: {problem}")]
-                        ) from None
+        line, column, problem = explain(text, exc)
+        raise SpecError([Problem(file, line, column, "", f"YAML syntax: {problem}")]) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

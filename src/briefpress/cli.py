@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefpress.errors import BriefpressError, Problem, SpecError
+from briefpress.errors import BriefpressError, Problem, SpecError, printable
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -138,6 +138,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.traceback:
             traceback.print_exc()
         else:
-            print(f"internal error: {type(exc).__name__}: {exc} (this is a bug in briefpress; "
-                  "run again with --traceback and report it)", file=sys.stderr)
+            print(f"internal error: {type(exc).__name__}: {printable(str(exc))} (this is a bug "
+                  "in briefpress; run again with --traceback and report it)", file=sys.stderr)
         return EXIT_INTERNAL

@@ -48,14 +48,14 @@ def test_brand_text_the_font_lacks_is_located(project: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load_brand(project / "assets", "assets/brand.yml")
     assert [str(p) for p in caught.value.problems] == [
-        "assets/brand.yml:7:11: meta.name.full: character '☃' U+2603 SNOWMAN is not in the brand "
+        "assets/brand.yml:7:25: meta.name.full: character '☃' U+2603 SNOWMAN is not in the brand "
         "font 'Noto Sans' and cannot be printed; remove it or replace it"]
 
 
 def test_check_also_finds_missing_glyphs(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "emoji", MINIMAL.replace("The first finding.", "Up 📈 again"))
     code, _out, err = cli("--project", str(project), "check", str(spec))
-    assert (code, err) == (1, f"{spec}:6:5: findings[0]: character '📈' U+1F4C8 CHART WITH "
+    assert (code, err) == (1, f"{spec}:6:8: findings[0]: character '📈' U+1F4C8 CHART WITH "
                            "UPWARDS TREND is not in the brand font 'Noto Sans' and cannot be "
                            "printed; remove it or replace it\n")
 
@@ -71,11 +71,12 @@ def test_finding_split_over_a_page_break_is_verified(project: Path, cli: Cli) ->
 
 
 def test_invisible_formatting_characters_are_located(project: Path, cli: Cli) -> None:
-    """A soft hyphen or direction override would print differently from what was typed."""
+    """A soft hyphen or direction override would print differently from what was typed;
+    the first of them is pointed at where it stands (column 7, after "co")."""
     spec = write_spec(project, "hidden", MINIMAL.replace(
         "The first finding.", "co\u00adoperation and \u202etxet desrever"))
     code, _out, err = cli("--project", str(project), "check", str(spec))
-    assert (code, err) == (1, f"{spec}:6:5: findings[0]: invisible formatting characters "
+    assert (code, err) == (1, f"{spec}:6:7: findings[0]: invisible formatting characters "
                            "U+00AD SOFT HYPHEN, U+202E RIGHT-TO-LEFT OVERRIDE, often pasted "
                            "from a word processor; delete them\n")
 

@@ -122,6 +122,6 @@ def test_many_specs_every_failure_reported_and_the_rest_written(project: Path, c
                                 "built " + str(project / "output" / "d-good.pdf")]
     lines = err.splitlines()
     assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in lines] == [
-        "b-duplicate.yaml:7:1", "c-too-tall.yaml:10:5", "e-glyph.yaml:1:8", "e-glyph.yaml:4:10",
-        "e-glyph.yaml:16:21"]
+        "b-duplicate.yaml:7:1", "c-too-tall.yaml:10:5", "e-glyph.yaml:1:19", "e-glyph.yaml:4:29",
+        "e-glyph.yaml:4:42", "e-glyph.yaml:16:13"]
     assert sorted(p.name for p in (project / "output").iterdir()) == ["a-good.pdf", "d-good.pdf"]

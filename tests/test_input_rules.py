@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from briefpress.brand import FontFamily
+from briefpress.build import Project, check
 from briefpress.errors import BuildError, Problem, printable
-from conftest import MINIMAL, write_spec
+from briefpress.spec.data import Table
+from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
+from chartspec import spec_with
+from conftest import MINIMAL, char_boxes, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -44,5 +51,186 @@ def test_letters_of_every_script_are_shown_as_they_are() -> None:
 
 def test_an_echoed_value_is_escaped_end_to_end(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "echo", MINIMAL + 'language: "cy\\e[2J\\u202e"\n')
-    assert _fails(project, cli, spec, "check")[-1] == (
-        "{spec}:7:11: language: 'cy<U+001B>[2J<U+202E>' is not one of: en-GB, cy-GB")
+    assert _fails(project, cli, spec, "check") == [
+        "{spec}:7:11: language: 'cy<U+001B>[2J<U+202E>' is not one of: en-GB, cy-GB",
+        "{spec}:7:14: language: a control character U+001B ESCAPE, which cannot be printed; "
+        "delete it",
+        "{spec}:7:19: language: an invisible formatting character U+202E RIGHT-TO-LEFT "
+        "OVERRIDE, often pasted from a word processor; delete it",
+    ]
+
+
+# One text policy: normalised, no control or invisible characters, drawable, capped.
+
+def test_the_policy_itself() -> None:
+    assert admit("Gw\u0302yl") == ("G\u0175yl", [])
+    assert admit("plain text, tabs\tand\nbreaks") == ("plain text, tabs\tand\nbreaks", [])
+    _text, flaws = admit("a\x00b\u200bc\u202e q\u0302")
+    assert [(f.chars, f.index) for f in flaws] == [
+        (("\x00",), 1), (("\u200b", "\u202e"), 3), (("\u0302",), 8)]
+    assert flaws[2].message.startswith("an accent U+0302 COMBINING CIRCUMFLEX ACCENT typed "
+                                       "separately from its letter")
+    [long] = admit("x" * (MAX_TEXT_CHARS + 1))[1]
+    assert long.message == "text is 20,001 characters; the limit is 20,000"
+    lacks = FontFamily("F", Path(), Path(), Path(), Path(), frozenset(map(ord, "ab"))).lacks
+    assert [f.message for f in admit("ab😀\x07", lacks, "F")[1]] == [
+        "a control character U+0007 BELL, which cannot be printed; delete it",
+        "character '😀' U+1F600 GRINNING FACE is not in the brand font 'F' and cannot be "
+        "printed; remove it or replace it"]
+
+
+@pytest.mark.parametrize(("field", "text", "where"), [
+    ("title", 'title: "A \\0 title"', "1:11: title"),
+    ("finding", '  - "Finding \\x00"', "6:14: findings[0]"),
+    ("keyword", 'keywords: ["a", "b\\0"]', "7:19: keywords[1]"),
+    ("contact", 'contacts: [{name: "Ann\\0", email: a@b.org}]', "7:23: contacts[0].name"),
+    ("data key", 'figures: [{id: f, kind: bar, title: T, source: S, data: {"a\\0": 1}}]',
+     '7:60: figures[0].data["a<U+0000>"]'),
+])
+def test_nul_is_refused_in_every_text_field(field: str, text: str, where: str,
+                                            project: Path, cli: Cli) -> None:
+    spec_text = (MINIMAL.replace("- The first finding.", text.strip()) if field == "finding"
+                 else MINIMAL.replace("title: A minimal briefing", text) if field == "title"
+                 else MINIMAL + text + "\n")
+    spec = write_spec(project, "nul", spec_text)
+    lines = _fails(project, cli, spec, "check")
+    assert f"{{spec}}:{where}: a control character U+0000 NULL, which cannot be printed; " \
+           "delete it" in lines
+
+
+def test_decomposed_welsh_is_drawn_as_one_letter(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "cymraeg", MINIMAL.replace(
+        "A minimal briefing", "Gw\u0302yl y Gwanwyn").replace(
+        "The first finding.", "Y\u0302 ac y\u0302, Ty\u0302 Gw\u0302yl"))
+    assert check(spec, Project(project)).briefing.title == "G\u0175yl y Gwanwyn"
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    drawn = "".join(b.char for b in char_boxes(project / "output" / "cymraeg.pdf"))
+    assert "G\u0175ylyGwanwyn" in drawn and "\u0176ac\u0177,T\u0177G\u0175yl" in drawn
+    assert "\u0302" not in drawn
+
+
+INVISIBLE = """\
+title: A minimal briefing
+date: 2024-03-01
+authors: [Test Author]
+summary: >
+  A folded paragraph over
+  three lines, with a zero\u200bwidth
+  space in the middle.
+findings:
+  - The first finding
+    goes on here, and here\u00adwe are.
+  - 'Single quoted: it''s got one\u2060here'
+  - "Double quoted, escaped: \\u200B"
+  - |
+    Literal block,
+      kept\u200fas typed.
+"""
+
+
+def test_an_invisible_character_is_reported_where_it_stands(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "hidden", INVISIBLE)
+    assert _fails(project, cli, spec, "check") == [
+        "{spec}:6:27: summary: an invisible formatting character U+200B ZERO WIDTH SPACE, "
+        "often pasted from a word processor; delete it",
+        "{spec}:10:27: findings[0]: an invisible formatting character U+00AD SOFT HYPHEN, "
+        "often pasted from a word processor; delete it",
+        "{spec}:11:34: findings[1]: an invisible formatting character U+2060 WORD JOINER, "
+        "often pasted from a word processor; delete it",
+        "{spec}:12:30: findings[2]: an invisible formatting character U+200B ZERO WIDTH SPACE, "
+        "often pasted from a word processor; delete it",
+        "{spec}:15:11: findings[3]: an invisible formatting character U+200F RIGHT-TO-LEFT "
+        "MARK, often pasted from a word processor; delete it",
+    ]
+
+
+def test_a_character_the_font_lacks_is_pointed_at(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "emoji", MINIMAL.replace(
+        "summary: One paragraph of summary.", "summary: >\n  One paragraph,\n  up 📈 again."))
+    assert _fails(project, cli, spec, "check") == [
+        "{spec}:6:6: summary: character '📈' U+1F4C8 CHART WITH UPWARDS TREND is not in the "
+        "brand font 'Noto Sans' and cannot be printed; remove it or replace it"]
+
+
+# CSV cells: the same rules, located by CSV row and column and the spec line.
+
+CSV_BAR = """\
+  - id: counts
+    kind: bar
+    title: Counts
+    source: Here
+    alt: A chart.
+    csv: {file: data/t.csv, category: Area, value: Count}
+"""
+CSV_LINE = 18  # the line of "csv:" in spec_with(CSV_BAR)
+CATEGORY = f"{{spec}}:{CSV_LINE}:39: figures[0].csv.category: CSV 'data/t.csv'"
+
+
+def _csv(project: Path, text: str, figure: str = CSV_BAR) -> Path:
+    (project / "briefings" / "data").mkdir(exist_ok=True)
+    (project / "briefings" / "data" / "t.csv").write_text(text, encoding="utf-8")
+    return write_spec(project, "csv", spec_with(figure))
+
+
+@pytest.mark.parametrize(("label", "message"), [
+    ("Smile 😀", "character '😀' U+1F600 GRINNING FACE is not in the brand font 'Noto Sans' "
+     "and cannot be printed; remove it or replace it"),
+    ("مرحبا", "characters U+0645 ARABIC LETTER MEEM, U+0631 ARABIC LETTER REH, U+062D ARABIC "
+     "LETTER HAH, U+0628 ARABIC LETTER BEH, U+0627 ARABIC LETTER ALEF are not in the brand "
+     "font 'Noto Sans' and cannot be printed; remove them or replace them"),
+    ("東京", "characters '東' U+6771 CJK UNIFIED IDEOGRAPH-6771, '京' U+4EAC CJK UNIFIED "
+     "IDEOGRAPH-4EAC are not in the brand font 'Noto Sans' and cannot be printed; remove "
+     "them or replace them"),
+    ("bell\x07", "a control character U+0007 BELL, which cannot be printed; delete it"),
+    ("NUL\x00", "a control character U+0000 NULL, which cannot be printed; delete it"),
+    ("\u202eevil", "an invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE, often "
+     "pasted from a word processor; delete it"),
+    ("zero\u200bwidth", "an invisible formatting character U+200B ZERO WIDTH SPACE, often "
+     "pasted from a word processor; delete it"),
+    ("x" * 50_000, "text is 50,000 characters; the limit is 20,000"),
+])
+def test_csv_labels_follow_the_text_policy(label: str, message: str, project: Path,
+                                           cli: Cli) -> None:
+    spec = _csv(project, f'Area,Count\nNorth,1\n"{label}",2\n')
+    assert _fails(project, cli, spec) == [f"{CATEGORY}, row 3, column 'Area': {message}"]
+
+
+def test_csv_text_is_normalised(project: Path) -> None:
+    spec = _csv(project, "Area,Count\nGw\u0302ynedd,1\nPowys,2\n")
+    table = check(spec, Project(project)).data_for("counts")
+    assert isinstance(table, Table) and table.categories == ("G\u0175ynedd", "Powys")
+
+
+def test_csv_series_names_follow_the_text_policy(project: Path, cli: Cli) -> None:
+    figure = CSV_BAR.replace("kind: bar", "kind: grouped-bar").replace(
+        "value: Count}", "value: Count, series: Kind}")
+    spec = _csv(project, "Area,Kind,Count\nNorth,2A 😀,1\nNorth,4A,2\n", figure)
+    assert _fails(project, cli, spec) == [
+        f"{{spec}}:{CSV_LINE}:67: figures[0].csv.series: CSV 'data/t.csv', row 2, column "
+        "'Kind': character '😀' U+1F600 GRINNING FACE is not in the brand font 'Noto Sans' and "
+        "cannot be printed; remove it or replace it"]
+
+
+def test_csv_duplicate_header_and_ragged_rows_are_located(project: Path, cli: Cli) -> None:
+    spec = _csv(project, "Area,Count,Count\nNorth,1,2\nSouth,3\nEast,4,5,6\n")
+    file = f"{{spec}}:{CSV_LINE}:17: figures[0].csv.file: CSV 'data/t.csv'"
+    assert _fails(project, cli, spec) == [
+        f"{file}, row 1: columns 2 and 3 are both named 'Count'; give each column its own name",
+        f"{file}, row 3, column 3 ('Count') is missing: the row has 2 cells but the header row "
+        "has 3 columns",
+        f"{file}, row 4, column 4: the row has 4 cells but the header row has 3 columns; remove "
+        "the extra cells or name their column",
+    ]
+
+
+def test_ragged_rows_do_not_hide_other_problems(project: Path, cli: Cli) -> None:
+    spec = _csv(project, "Area,Count\nNorth,1,\nSouth,lots\n")
+    file = f"{{spec}}:{CSV_LINE}:17: figures[0].csv.file: CSV 'data/t.csv'"
+    assert _fails(project, cli, spec) == [
+        f"{file}, row 2, column 3: the row has 3 cells but the header row has 2 columns; "
+        "remove the extra cells or name their column",
+        f"{{spec}}:{CSV_LINE}:52: figures[0].csv.value: CSV 'data/t.csv', row 3, column "
+        "'Count': expected a number, got 'lots'; a missing or non-numeric value is an error, "
+        "not a missing bar",
+    ]

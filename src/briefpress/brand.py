@@ -179,8 +179,8 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
     try:
         raw = _BrandFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecError(problems_from(exc, doc, _BrandFile)) from None
-    problems: list[Problem] = []
+        raise SpecError(doc.problems + problems_from(exc, doc, _BrandFile)) from None
+    problems: list[Problem] = list(doc.problems)  # the text policy, as for a spec
 
     def fail(where: str, message: str) -> None:
         problems.append(Problem(display, None, None, where, message))
@@ -210,9 +210,9 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
 def _undrawable(meta: _Meta, doc: Document, font: FontFamily) -> list[Problem]:
     """Brand text (names, address, "about") the brand's own font cannot draw."""
     problems = []
-    for loc, chars in missing_glyphs(meta, font.lacks):
+    for loc, chars in missing_glyphs(meta, font.lacks, font.name):
         path = ("meta", *loc)
-        mark = doc.mark(path)
+        mark = doc.char_mark(path, chars[0]) or doc.mark(path)
         problems.append(Problem(doc.file, mark.line if mark else None,
                                 mark.column if mark else None, display_path(path),
                                 describe_missing(chars, font.name)))

@@ -19,7 +19,7 @@ from briefpress.charts import cache as chart_cache
 from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
 from briefpress.finish import finish
 from briefpress.pages import furniture_texts, render_pdf
-from briefpress.spec import LoadedSpec, load_briefing
+from briefpress.spec import LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import FigureBase
 from briefpress.spec.glyphs import check_glyphs
@@ -82,18 +82,18 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
           ) -> LoadedSpec:
     """Validate one spec (raises SpecError); its files may come from its folder or the project.
 
-    With a *brand*, every character of the spec's text is also checked against the
-    brand font, so nothing is printed as an empty box.
+    With a *brand* (the project's, if not given), the spec is also checked against it,
+    and every problem is reported together: every character of the spec's text and
+    CSV data must be in the brand font, so nothing is printed as an empty box.
     """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
-    loaded = load_briefing(spec, display(spec), roots)
     if brand is None and project is not None:
         brand = project_brand(project)
+    checks: list[SpecCheck] = []
     if brand is not None:
-        problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
-        if problems:
-            raise SpecError(problems)
-    return loaded
+        font = brand.font
+        checks.append(lambda loaded: check_glyphs(loaded, font.lacks, font.name))
+    return load_briefing(spec, display(spec), roots, checks)
 
 
 _DRAWN: dict[str, ChartSVG] = {}

@@ -7,17 +7,21 @@ message (exit 1, no PDF) or the correct PDF.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from briefpress.brand import FontFamily
 from briefpress.build import Project, check
+from briefpress.charts.alt import draft_alt
+from briefpress.charts.numbers import exact_sum, format_number
 from briefpress.errors import BuildError, Problem, printable
-from briefpress.spec.data import Table
+from briefpress.spec.data import Series, Table
+from briefpress.spec.figures import StackedBarFigure
 from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
 from chartspec import spec_with
-from conftest import MINIMAL, char_boxes, write_spec
+from conftest import MINIMAL, char_boxes, pdf_text, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -234,3 +238,83 @@ def test_ragged_rows_do_not_hide_other_problems(project: Path, cli: Cli) -> None
         "'Count': expected a number, got 'lots'; a missing or non-numeric value is an error, "
         "not a missing bar",
     ]
+
+
+# Numbers: printed exactly at any length allowed; beyond what a chart can scale, an error.
+
+def test_numbers_print_every_digit() -> None:
+    assert format_number(Decimal("12345678901234567890123456789.123")) == (
+        "12,345,678,901,234,567,890,123,456,789.123")
+    assert format_number(Decimal("-1234567890123456789012345678901"), "£") == (
+        "-£1,234,567,890,123,456,789,012,345,678,901")
+    assert format_number(Decimal("4.50"), suffix="%") == "4.50%"
+    assert exact_sum([Decimal("999999999999999"), Decimal("0.000000000000001")]) == (
+        Decimal("999999999999999.000000000000001"))
+
+
+def test_a_stacked_total_keeps_every_digit() -> None:
+    figure = StackedBarFigure.model_validate({
+        "kind": "stacked-bar", "id": "s", "title": "Totals", "source": "S",
+        "series": ["A", "B"], "data": {"North": ["999999999999999", "0.000000000000001"]}})
+    table = Table(("North",), (Series("A", (Decimal("999999999999999"),)),
+                               Series("B", (Decimal("0.000000000000001"),))))
+    assert draft_alt(figure, table).endswith(
+        "total 999,999,999,999,999.000000000000001.")
+
+
+def test_a_long_number_in_a_table_prints_exactly(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "table", MINIMAL + """\
+sections:
+  - heading: Counts
+    blocks:
+      - table:
+          columns: [Thing, Count]
+          rows:
+            - [Atoms, "12345678901234567890123456789"]
+            - [Stars, "2"]
+""")
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    assert "12,345,678,901,234,567,890,123,456,789" in pdf_text(project / "output" / "table.pdf")
+
+
+BAR = """\
+  - id: counts
+    kind: bar
+    title: Counts
+    source: Here
+    alt: A chart.
+    data: {North: VALUE, South: 2}
+"""
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("9" * 3000, "'9999999999999999999999999999999999999999... (3,000 characters)' has 3,000 "
+     "significant digits; a number may have at most 15: round it, or give it in thousands or "
+     "millions (suffix: \" million\")"),
+    ("1234567890123456", "'1234567890123456' has 16 significant digits; a number may have at "
+     "most 15: round it, or give it in thousands or millions (suffix: \" million\")"),
+    ("0.0000000000000001", "'0.0000000000000001' has 16 digits after the point; a number may "
+     "have at most 15: round it"),
+])
+def test_a_number_a_chart_cannot_scale_is_a_located_error(value: str, problem: str,
+                                                          project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "big", spec_with(BAR.replace("VALUE", value)))
+    assert _fails(project, cli, spec) == [f"{{spec}}:18:19: figures[0].data.North: {problem}"]
+
+
+def test_fifteen_digits_chart_and_print_exactly(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "fifteen", spec_with(BAR.replace("VALUE", "123456789012345")))
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    assert "123,456,789,012,345" in pdf_text(project / "output" / "fifteen.pdf")
+
+
+def test_a_huge_csv_value_is_located_by_row_and_column(project: Path, cli: Cli) -> None:
+    spec = _csv(project, "Area,Count\nNorth,1\nSouth," + "9" * 5000 + "\n")
+    assert _fails(project, cli, spec) == [
+        f"{{spec}}:{CSV_LINE}:52: figures[0].csv.value: CSV 'data/t.csv', row 3, column "
+        "'Count': '9999999999999999999999999999999999999999... (5,000 characters)' has 5,000 "
+        "significant digits; a number may have at most 15: round it, or give it in thousands "
+        "or millions (suffix: \" million\"); a missing or non-numeric value is an error, not a "
+        "missing bar"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -36,6 +35,7 @@ from briefpress.charts.frame import (
     table_of,
     wrap,
 )
+from briefpress.charts.numbers import exact_sum
 from briefpress.charts.palette import grey, highlight_colours, series_colours, text_on
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import (
@@ -139,7 +139,7 @@ def _stacked(figure: FigureBase, data: FigureData | None, brand: Brand,
         ax.bar_label(bars, labels=labels, label_type="center", fontsize=LABEL_PT, color=ink)
         shown += labels
         left = [a + b for a, b in zip(left, values, strict=True)]
-    totals = [sum((s.values[i] for s in table.series), Decimal(0)) for i in range(n)]
+    totals = [exact_sum(s.values[i] for s in table.series) for i in range(n)]
     assert bars is not None
     total_text = [fmt(figure, t) for t in totals]
     ax.bar_label(bars, labels=total_text, padding=4, fontsize=LABEL_PT, fontweight="bold")

@@ -32,13 +32,37 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
+CHARITY_NUMBER = "1234567"
+"""The charity number a test project's brand gives, in place of the shipped placeholder."""
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the real assets with empty briefings/ and output/ folders."""
+    """A copy of the real assets with empty briefings/ and output/ folders.
+
+    The shipped brand's charity number is a placeholder (``TODO: ...``), which every
+    check warns about; here it is filled in, as in a charity's own project, so that
+    a test sees only the warnings its spec causes.
+    """
     shutil.copytree(REPO / "assets", tmp_path / "assets")
+    brand = tmp_path / "assets" / "brand.yml"
+    text = brand.read_text(encoding="utf-8")
+    filled = re.sub(r'charity_number: "TODO[^"]*"', f'charity_number: "{CHARITY_NUMBER}"', text)
+    assert filled != text
+    brand.write_text(filled, encoding="utf-8")
     (tmp_path / "briefings").mkdir()
     (tmp_path / "output").mkdir()
     return tmp_path
+
+
+def no_contact(spec: Path, line: int = 1, column: int = 1) -> str:
+    """The warning a spec without a reachable contact gets (MINIMAL has no contacts)."""
+    if (line, column) == (1, 1):
+        return (f"{spec}:1:1: warning: no contacts: journalists and MPs' staff need someone to "
+                "ask; add 'contacts:' with a name and an email address or phone number\n")
+    return (f"{spec}:{line}:{column}: warning: contacts: no contact has an email address or "
+            "phone number; add 'email:' or 'phone:' to at least one, so journalists can reach "
+            "someone\n")
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -6,6 +6,7 @@ message (exit 1, no PDF) or the correct PDF.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,7 @@ from briefpress.spec.data import Series, Table
 from briefpress.spec.figures import StackedBarFigure
 from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
 from chartspec import spec_with
-from conftest import MINIMAL, char_boxes, pdf_text, write_spec
+from conftest import MINIMAL, char_boxes, no_contact, pdf_text, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -108,7 +109,7 @@ def test_decomposed_welsh_is_drawn_as_one_letter(project: Path, cli: Cli) -> Non
         "The first finding.", "Y\u0302 ac y\u0302, Ty\u0302 Gw\u0302yl"))
     assert check(spec, Project(project)).briefing.title == "G\u0175yl y Gwanwyn"
     code, _out, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     drawn = "".join(b.char for b in char_boxes(project / "output" / "cymraeg.pdf"))
     assert "G\u0175ylyGwanwyn" in drawn and "\u0176ac\u0177,T\u0177G\u0175yl" in drawn
     assert "\u0302" not in drawn
@@ -274,7 +275,7 @@ sections:
             - [Stars, "2"]
 """)
     code, _out, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     assert "12,345,678,901,234,567,890,123,456,789" in pdf_text(project / "output" / "table.pdf")
 
 
@@ -306,7 +307,7 @@ def test_a_number_a_chart_cannot_scale_is_a_located_error(value: str, problem: s
 def test_fifteen_digits_chart_and_print_exactly(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "fifteen", spec_with(BAR.replace("VALUE", "123456789012345")))
     code, _out, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     assert "123,456,789,012,345" in pdf_text(project / "output" / "fifteen.pdf")
 
 
@@ -318,3 +319,78 @@ def test_a_huge_csv_value_is_located_by_row_and_column(project: Path, cli: Cli) 
         "significant digits; a number may have at most 15: round it, or give it in thousands "
         "or millions (suffix: \" million\"); a missing or non-numeric value is an error, not a "
         "missing bar"]
+
+
+# Images: read in full by check, so what check accepts, build builds.
+
+IMAGE = """\
+  - id: picture
+    kind: image
+    title: A picture
+    file: FILE
+    alt: A described picture.
+    source: Test
+"""
+IMAGE_AT = "{spec}:16:11: figures[0].file: "
+
+
+def _noise(fmt: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 200), 60).convert("RGB").save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def _image_spec(project: Path, name: str, data: bytes) -> Path:
+    (project / "briefings" / name).write_bytes(data)
+    return write_spec(project, "img", spec_with(IMAGE.replace("FILE", name)))
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("cut.png", _noise("PNG")[:9000]), ("cut.jpg", _noise("JPEG")[:3000]),
+])
+def test_a_truncated_image_is_refused_by_check_and_build(name: str, data: bytes,
+                                                        project: Path, cli: Cli) -> None:
+    spec = _image_spec(project, name, data)
+    for command in ("check", "build"):
+        [line] = _fails(project, cli, spec, command)
+        assert line.startswith(f"{IMAGE_AT}image '{name}' is damaged and cannot be read (")
+        assert line.endswith("); save it again from the program that made it")
+
+
+@pytest.mark.parametrize(("svg", "problem"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>',
+     "has no size: give the <svg> element width and height (or a viewBox), e.g. width=\"400\" "
+     "height=\"300\""),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="abc" height="20"/>',
+     "has width=\"abc\", which is not a length such as \"400\" or \"12cm\""),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="0" height="20"/>',
+     "has a size of 0 by 20; both must be more than 0 (check width, height and viewBox)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="50"/>',
+     "has width=\"100%\" but no viewBox to take a percentage of"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="1e999" height="20"/>',
+     "has a size of inf by 20; both must be more than 0 (check width, height and viewBox)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M 1 zz 3"/>'
+     "</svg>", "cannot be drawn: range() arg 3 must not be zero"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text font-size="big">'
+     "Hi</text></svg>", "cannot be drawn: Can't convert 'big' to length"),
+])
+def test_an_svg_that_cannot_be_drawn_is_refused_by_check(svg: str, problem: str,
+                                                         project: Path, cli: Cli) -> None:
+    spec = _image_spec(project, "drawing.svg", svg.encode())
+    assert _fails(project, cli, spec, "check") == [f"{IMAGE_AT}SVG 'drawing.svg' {problem}"]
+
+
+def test_an_svg_sized_by_its_view_box_or_in_units_builds(project: Path, cli: Cli) -> None:
+    (project / "briefings" / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 80" width="100%">'
+        '<rect width="200" height="80" fill="#1F6F78"/></svg>', encoding="utf-8")
+    (project / "briefings" / "b.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="12cm" height="4cm">'
+        '<rect width="20" height="8" fill="#1F6F78"/></svg>', encoding="utf-8")
+    spec = write_spec(project, "svgs", spec_with(
+        IMAGE.replace("FILE", "a.svg") + IMAGE.replace("FILE", "b.svg").replace(
+            "id: picture", "id: other")))
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, no_contact(spec))

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefpress.brand import Brand, load_brand
+from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
 from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import BlockTooLarge, BriefpressError, BuildError, Problem, SpecError
@@ -24,6 +24,7 @@ from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import FigureBase
 from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
+from briefpress.story.svgcheck import svg_problem, undrawable_images
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,16 @@ def display(path: Path) -> str:
 def project_brand(project: Project) -> Brand | None:
     """The project's brand, or None where it has no ``assets/brand.yml`` (raises if invalid)."""
     path = project.assets / "brand.yml"
-    return load_brand(project.assets, display(path)) if path.is_file() else None
+    return _brand(project.assets) if path.is_file() else None
+
+
+def _brand(assets: Path) -> Brand:
+    """The brand, its SVG logo also tried by the layout's converter (so check and build agree)."""
+    brand = load_brand(assets, display(assets / "brand.yml"))
+    problems = checked_logo(brand, svg_problem)
+    if problems:
+        raise SpecError(problems)
+    return brand
 
 
 def check(spec: Path, project: Project | None = None, brand: Brand | None = None
@@ -84,15 +94,18 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
 
     With a *brand* (the project's, if not given), the spec is also checked against it,
     and every problem is reported together: every character of the spec's text and
-    CSV data must be in the brand font, so nothing is printed as an empty box.
+    CSV data must be in the brand font, so nothing is printed as an empty box, and
+    the brand's placeholder facts are warnings (errors for a spec marked final).
+    Every SVG image is converted once, as the build will.
     """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
     if brand is None and project is not None:
         brand = project_brand(project)
-    checks: list[SpecCheck] = []
+    checks: list[SpecCheck] = [undrawable_images]
     if brand is not None:
-        font = brand.font
+        font, known = brand.font, brand
         checks.append(lambda loaded: check_glyphs(loaded, font.lacks, font.name))
+        checks.append(lambda loaded: spec_problems(known, loaded))
     return load_briefing(spec, display(spec), roots, checks)
 
 
@@ -197,7 +210,7 @@ def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None =
 
 def build_many(specs: list[Path], project: Project, out_dir: Path | None = None) -> list[Outcome]:
     """Build every spec; one failure does not stop the others. Raises if the brand is bad."""
-    brand = load_brand(project.assets, display(project.assets / "brand.yml"))
+    brand = _brand(project.assets)
     return [build_one(s, brand, out_dir or project.output, project) for s in specs]
 
 

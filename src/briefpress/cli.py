@@ -42,9 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def _print_problems(problems: Sequence[Problem], seen: set[Problem] | None = None) -> None:
+    """Each problem once per run (a brand warning bears on every spec, but is said once)."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        if seen is None or problem not in seen:
+            print(problem, file=sys.stderr)
+        if seen is not None:
+            seen.add(problem)
 
 
 def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
@@ -65,8 +69,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: no specs found in {project.briefings}", file=sys.stderr)
         return EXIT_INVALID
     failed = 0
+    seen: set[Problem] = set()
     for outcome in build_many(specs, project, args.out):
-        _print_problems(outcome.warnings)
+        _print_problems(outcome.warnings, seen)
         if outcome.error is not None:
             failed += 1
             _report(outcome.error, args.traceback)
@@ -81,6 +86,7 @@ def _check(args: argparse.Namespace) -> int:
     project = Project(args.project)
     brand = project_brand(project)  # read once, not once per spec
     status = EXIT_OK
+    seen: set[Problem] = set()
     for spec in args.files:
         try:
             loaded = check(spec, project, brand)
@@ -88,7 +94,7 @@ def _check(args: argparse.Namespace) -> int:
             _report(exc, args.traceback)
             status = EXIT_INVALID
             continue
-        _print_problems(loaded.warnings)
+        _print_problems(loaded.warnings, seen)
         if args.strict and loaded.warnings:
             status = EXIT_INVALID
     return status

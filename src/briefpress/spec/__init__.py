@@ -81,13 +81,13 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = (),
     except ValidationError as exc:
         invalid = doc.problems + problems_from(exc, doc, Briefing)
         _resolve_data(_valid_figures(doc.data), doc, path, roots, invalid, cells)
-        raise SpecError(sorted(invalid, key=_order)) from None
+        raise SpecError(_ordered(invalid, display)) from None
     found = doc.problems + crosscheck(briefing, doc)
     data = _resolve_data(list(enumerate(briefing.figures)), doc, path, roots, found, cells)
     loaded = LoadedSpec(briefing, (), doc, data, tuple(cells))
     for check in checks:
         found += check(loaded)
-    found = sorted(found, key=_order)
+    found = _ordered(found, display)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise SpecError(errors)
@@ -127,5 +127,7 @@ def _valid_figures(raw: dict[str, object]) -> list[tuple[int, FigureBase]]:
 _FIGURE: TypeAdapter[FigureBase] = TypeAdapter(Figure)
 
 
-def _order(p: Problem) -> tuple[int, int]:
-    return (p.line or 0, p.column or 0)
+def _ordered(problems: list[Problem], spec: str) -> list[Problem]:
+    """Problems in other files (the brand's placeholders) first, then the spec's own, each
+    by line and column."""
+    return sorted(problems, key=lambda p: (p.file == spec, p.line or 0, p.column or 0))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer
 
 from briefpress.brand import Brand
 from briefpress.spec.model import Briefing
@@ -33,7 +34,7 @@ def embargo(b: Briefing, styles: Styles) -> list[Flowable]:
 
 
 def masthead(b: Briefing, brand: Brand, styles: Styles, width: float) -> list[Flowable]:
-    logo = svg_drawing(brand.logo.read_bytes(), 36, "assets logo", styles.body.fontName)
+    logo = _logo(brand, 36, styles.body.fontName)
     series = " \u00b7 ".join(text(s) for s in (b.series, b.number) if s)
     right = [Paragraph(series, styles.masthead_right)] if series else []
     right.append(Paragraph(text(long_date(b)), styles.masthead_right))
@@ -46,6 +47,16 @@ def masthead(b: Briefing, brand: Brand, styles: Styles, width: float) -> list[Fl
     rule = HRFlowable(width="100%", thickness=2.5, color=HexColor(brand.colours.primary),
                       spaceBefore=6, spaceAfter=14)
     return [head, rule]
+
+
+def _logo(brand: Brand, width: float, font: str) -> Flowable:
+    """The logo at *width*: an SVG as vector drawing, a PNG or JPEG as an image."""
+    image = brand.logo_image
+    if image is None or image.format == "svg":
+        data = image.data if image is not None else brand.logo.read_bytes()
+        return svg_drawing(data, width, "assets logo", font)
+    return Image(io.BytesIO(image.data), width=width,
+                 height=width * image.height_px / image.width_px)
 
 
 def title_block(b: Briefing, styles: Styles) -> list[Flowable]:

@@ -297,3 +297,23 @@ def test_load_brand_raises_every_problem_at_once(project: Path) -> None:
     assert [(p.line, p.path) for p in caught.value.problems] == [
         (35, "color.primary"), (50, "typography.fonts[0].files[1].path"),
         (61, "typography.base.size")]
+
+
+def test_a_pattern_message_speaks_of_ids_only_for_ids() -> None:
+    """The id advice ("e.g. 'prosecutions-by-area'") once answered any pattern, brand
+    colours included; another pattern now gets a neutral message."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, Field, ValidationError
+
+    from briefpress.spec.diagnose import problems_from
+    from briefpress.spec.yamlload import parse_text
+
+    class Coded(BaseModel):
+        code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+    doc = parse_text("code: abc\n", "x.yml")
+    with pytest.raises(ValidationError) as caught:
+        Coded.model_validate(doc.data)
+    assert [str(p) for p in problems_from(caught.value, doc, Coded)] == [
+        "x.yml:1:7: code: 'abc' is not written in the expected form (^[A-Z]{2}$)"]

@@ -18,7 +18,7 @@ _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 space), surrogates, private-use and unassigned code points, line and paragraph
 separators: none may reach a terminal raw."""
 
-_SUSPECT = re.compile(r"[^\x20-\x7e]")
+_SUSPECT = re.compile(r"[^\x20-\x7e]+")
 
 
 def printable(text: str) -> str:
@@ -28,10 +28,12 @@ def printable(text: str) -> str:
     direction override reorder the line, a line separator or newline split one
     problem over two lines. Letters of every script are kept as they are.
     """
-    if not _SUSPECT.search(text):
-        return text
+    return _SUSPECT.sub(_escape, text)
+
+
+def _escape(run: re.Match[str]) -> str:
     return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in _UNPRINTABLE else ch
-                   for ch in text)
+                   for ch in run.group())
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,11 @@ class SpecError(BriefpressError):
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(len(self.problems))
+
+    def __str__(self) -> str:
+        """Every problem, one a line (made when asked: a spec may have thousands)."""
+        return "\n".join(str(p) for p in self.problems)
 
 
 class BuildError(BriefpressError):

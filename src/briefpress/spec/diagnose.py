@@ -23,6 +23,7 @@ from briefpress.spec.blocks import BLOCK_MODELS
 from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
 from briefpress.spec.figures import FIGURE_MODELS
 from briefpress.spec.figures import TAG_PREFIX as FIGURE_TAG
+from briefpress.spec.types import SLUG_PATTERN
 from briefpress.spec.yamlload import Document, PathKey
 
 Loc = tuple[str | int, ...]
@@ -197,8 +198,10 @@ def _message(err: ErrorDetails, doc: Document, path: PathKey, root: type[BaseMod
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "email":
             return f"'{actual}' is not an email address"
-        return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
-                "hyphens, e.g. 'prosecutions-by-area'")
+        if ctx.get("pattern") == SLUG_PATTERN:
+            return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
+                    "hyphens, e.g. 'prosecutions-by-area'")
+        return f"'{actual}' is not written in the expected form ({ctx.get('pattern')})"
     return str(err["msg"])
 
 
@@ -228,10 +231,10 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
     """One located problem per validation error, with redundant ones merged."""
     found: list[tuple[PathKey, Problem]] = []
     errors = exc.errors()
-    locs = [tuple(e["loc"]) for e in errors]
+    inner = {tuple(e["loc"])[:n] for e in errors for n in range(len(e["loc"]))}
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+        if err["type"] == "too_short" and loc in inner:
             continue  # the items themselves are at fault; their errors say how
         path, is_key = locate(doc, loc)
         if err["type"] == "extra_forbidden":
@@ -254,11 +257,10 @@ def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:
         m = re.search(r"did you mean '([^']+)'", p.message)
         if m and p.message.startswith("unknown key"):
             suggested.add((p.path, m.group(1)))
-    out: list[Problem] = []
+    out: dict[Problem, None] = {}  # ordered and without repeats, in time linear in the count
     for _, p in found:
         m = re.fullmatch(r"missing required key '([^']+)'", p.message)
         if m and (p.path, m.group(1)) in suggested:
             continue
-        if p not in out:
-            out.append(p)
-    return out
+        out.setdefault(p, None)
+    return list(out)

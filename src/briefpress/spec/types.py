@@ -201,10 +201,12 @@ IsoDateTime = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$"}),
 ]
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=60),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN}),
 ]
 """An id such as ``prosecutions-by-area``: lower-case letters, digits and single hyphens."""
 

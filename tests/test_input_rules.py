@@ -201,6 +201,20 @@ def test_csv_labels_follow_the_text_policy(label: str, message: str, project: Pa
     assert _fails(project, cli, spec) == [f"{CATEGORY}, row 3, column 'Area': {message}"]
 
 
+def test_a_cell_too_long_for_the_csv_reader_is_a_located_error(project: Path,
+                                                                cli: Cli) -> None:
+    spec = _csv(project, "Area,Count\nNorth,1\n" + "x" * 200_000 + ",2\n")
+    assert _fails(project, cli, spec) == [
+        f"{{spec}}:{CSV_LINE}:17: figures[0].csv.file: CSV 'data/t.csv', row 3 cannot be read: "
+        "a cell is longer than 131,072 characters (the limit for any text is 20,000)"]
+
+
+def test_a_lone_surrogate_escape_is_one_clear_error(project: Path, cli: Cli) -> None:
+    spec = write_spec(project, "sur", MINIMAL.replace("A minimal briefing", '"A \\ud800 b"'))
+    assert _fails(project, cli, spec) == [
+        "{spec}:1:11: title: a control character U+D800, which cannot be printed; delete it"]
+
+
 def test_csv_text_is_normalised(project: Path) -> None:
     spec = _csv(project, "Area,Count\nGw\u0302ynedd,1\nPowys,2\n")
     table = check(spec, Project(project)).data_for("counts")
@@ -375,6 +389,15 @@ def test_a_truncated_image_is_refused_by_check_and_build(name: str, data: bytes,
      "</svg>", "cannot be drawn: range() arg 3 must not be zero"),
     ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text font-size="big">'
      "Hi</text></svg>", "cannot be drawn: Can't convert 'big' to length"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="1e300" height="1e300"/>',
+     "cannot be drawn: it holds a number too large to print (7.5e+299); check its width, "
+     "height and coordinates"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="1e300" '
+     'height="8"/></svg>', "cannot be drawn: it holds a number too large to print "
+     "(1e+300); check its width, height and coordinates"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><text x="1" y="40">'
+     "Hi 😀</text></svg>", "has text the brand font 'Noto Sans' cannot print ('😀' U+1F600 "
+     "GRINNING FACE); change the text in the image"),
 ])
 def test_an_svg_that_cannot_be_drawn_is_refused_by_check(svg: str, problem: str,
                                                          project: Path, cli: Cli) -> None:

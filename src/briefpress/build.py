@@ -82,7 +82,8 @@ def project_brand(project: Project) -> Brand | None:
 def _brand(assets: Path) -> Brand:
     """The brand, its SVG logo also tried by the layout's converter (so check and build agree)."""
     brand = load_brand(assets, display(assets / "brand.yml"))
-    problems = checked_logo(brand, svg_problem)
+    problems = checked_logo(brand, lambda svg: svg_problem(svg, brand.font.lacks,
+                                                           brand.font.name))
     if problems:
         raise SpecError(problems)
     return brand
@@ -101,10 +102,13 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
     if brand is None and project is not None:
         brand = project_brand(project)
-    checks: list[SpecCheck] = [undrawable_images]
-    if brand is not None:
+    checks: list[SpecCheck] = []
+    if brand is None:
+        checks.append(undrawable_images)
+    else:
         font, known = brand.font, brand
         checks.append(lambda loaded: check_glyphs(loaded, font.lacks, font.name))
+        checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
         checks.append(lambda loaded: spec_problems(known, loaded))
     return load_briefing(spec, display(spec), roots, checks)
 

@@ -24,7 +24,7 @@ from briefpress.spec.diagnose import did_you_mean
 from briefpress.spec.figures import MAX_SERIES, CsvSource
 from briefpress.spec.files import FileRefused, read_inside
 from briefpress.spec.tabular import CellText, Loc, Series, Table
-from briefpress.spec.textpolicy import admit
+from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
 from briefpress.spec.types import Number
 
 Report = Callable[[Loc, str], None]
@@ -97,7 +97,9 @@ def _rows(name: str, loc: Loc, base: Path, roots: Sequence[Path],
             if any(cell.strip() for cell in row):  # blank rows are skipped but counted
                 rows.append((number, row))
     except csv.Error as exc:
-        report(where, f"CSV '{name}', row {number + 1} cannot be read: {exc}")
+        why = (f"a cell is longer than {csv.field_size_limit():,} characters (the limit for "
+               f"any text is {MAX_TEXT_CHARS:,})" if "field larger" in str(exc) else str(exc))
+        report(where, f"CSV '{name}', row {number + 1} cannot be read: {why}")
         return None
     if not rows:
         report(where, f"CSV '{name}' is empty; it needs a header row and data rows")

@@ -65,6 +65,7 @@ ALLOWED_TAGS: dict[type, frozenset[str]] = {
 """The JSON-like core tags, by the kind of node each may stand on."""
 
 PathKey = tuple[str | int, ...]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -206,6 +207,8 @@ class _Builder:
         if len(ev.value) > MAX_STRING_CHARS:
             raise self.fail(mark, too_long(len(ev.value)), path)
         value, flaws = admit(str(ev.value))
+        if flaws:  # reported below; a lone surrogate would also upset validation, so not kept
+            value = _SURROGATE.sub("\ufffd", value)
         where = (*path, value) if key else path  # a key's path ends with the key itself
         if ev.start_mark is not None and ev.end_mark is not None:
             self.doc.spans[(where, key)] = (ev.start_mark.index, ev.end_mark.index, mark,

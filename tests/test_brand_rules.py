@@ -76,6 +76,12 @@ def test_misspelt_brand_keys_get_a_suggestion(project: Path, cli: Cli) -> None:
     ]
 
 
+def test_a_misspelt_typography_key_is_located(project: Path, cli: Cli) -> None:
+    _edit(project, "  headings:\n    family: Noto Sans", "  headings:\n    famly: Noto Sans")
+    assert _fails(project, cli) == [
+        f"{BRAND}:64:5: typography.headings: unknown key 'famly'; did you mean 'family'?"]
+
+
 def test_a_missing_font_file_is_located_and_suggests_the_file(project: Path, cli: Cli) -> None:
     _edit(project, "fonts/NotoSans-Bold.ttf", "fonts/NotoSans-Bodl.ttf")
     assert _fails(project, cli) == [
@@ -151,6 +157,10 @@ def test_a_final_paper_may_not_rest_on_a_placeholder(project: Path, cli: Cli) ->
     assert lines == [f"{BRAND}:9:19: meta.charity_number: 'TODO: the registered number' is a "
                      "placeholder, so it is left out of every page; write the real value (or "
                      "delete the line) as briefings/spec.yaml:7 says 'status: final'"]
+    spec = project / "briefings" / "spec.yaml"
+    code, _out, err = cli("--project", str(project), "build", str(spec))
+    assert code == 1 and "says 'status: final'" in err
+    assert list((project / "output").iterdir()) == []
 
 
 def test_the_shipped_placeholder_fails_strict_check(cli: Cli) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from briefpress.errors import Problem, SpecError
 from briefpress.spec import LoadedSpec
@@ -52,10 +52,6 @@ HexColour = Annotated[str, AfterValidator(_hex)]
 def _name_shorthand(value: Any) -> Any:
     """brand.yml allows ``name: Digital-Trust`` for ``name: {short: ..., full: ...}``."""
     return {"short": value, "full": value} if isinstance(value, str) else value
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True, hide_input_in_errors=True)
 
 
 class _Closed(BaseModel):
@@ -109,11 +105,15 @@ class _Font(_Closed):
     files: tuple[_FontFile, ...]
 
 
-class _TypeRole(_Open):
+class _TypeRole(_Closed):
+    """A text role as brand.yml writes it; only ``family`` and ``size`` are used in print."""
+
     family: PlainText
     size: str | None = None
     weight: str | None = None
+    style: str | None = None
     color: str | None = None
+    line_height: str | None = Field(None, alias="line-height")
 
 
 class _Typography(_Closed):

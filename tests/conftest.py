@@ -32,13 +32,49 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
+CHARITY_NUMBER = "1234567"
+"""The charity number a test project's brand gives, in place of the shipped placeholder."""
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the real assets with empty briefings/ and output/ folders."""
+    """A copy of the real assets with empty briefings/ and output/ folders.
+
+    The shipped brand's charity number is a placeholder (``TODO: ...``), which every
+    check warns about; here it is filled in, as in a charity's own project, so that
+    a test sees only the warnings its spec causes.
+    """
     shutil.copytree(REPO / "assets", tmp_path / "assets")
+    brand = tmp_path / "assets" / "brand.yml"
+    text = brand.read_text(encoding="utf-8")
+    filled = re.sub(r'charity_number: "TODO[^"]*"', f'charity_number: "{CHARITY_NUMBER}"', text)
+    assert filled != text
+    brand.write_text(filled, encoding="utf-8")
     (tmp_path / "briefings").mkdir()
     (tmp_path / "output").mkdir()
     return tmp_path
+
+
+def reachable(briefing_text: str) -> str:
+    """A real briefing with a press contact journalists can reach added after its own
+    (the examples give no email or phone: the campaign material has none, and none is
+    invented)."""
+    lines = briefing_text.splitlines(keepends=True)
+    end = lines.index("contacts:\n") + 1
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    press = "  - {name: Press office, email: press@example.org}\n"
+    return "".join([*lines[:end], press, *lines[end:]])
+
+
+def no_contact(spec: Path, line: int = 1, column: int = 1) -> str:
+    """The warning a spec without a reachable contact gets (MINIMAL has no contacts)."""
+    if (line, column) == (1, 1):
+        return (f"{spec}:1:1: warning: no contacts: journalists and MPs' staff need someone to "
+                "ask; add 'contacts:' with a name and an email address or phone number\n")
+    return (f"{spec}:{line}:{column}: warning: contacts: no contact has an email address or "
+            "phone number; add 'email:' or 'phone:' to at least one, so journalists can reach "
+            "someone\n")
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -82,6 +118,12 @@ summary: One paragraph of summary.
 findings:
   - The first finding.
 """
+
+REACHABLE = MINIMAL + """\
+contacts:
+  - {name: Press office, email: press@example.org}
+"""
+"""MINIMAL with a contact journalists can reach, so it builds with no warning at all."""
 
 
 def pdf_resources(reader: PdfReader) -> tuple[list[DictionaryObject], list[str]]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import MINIMAL, char_boxes, fold, outside_margins, page_texts, pdf_text, write_spec
+from conftest import (
+    MINIMAL,
+    char_boxes,
+    fold,
+    no_contact,
+    outside_margins,
+    page_texts,
+    pdf_text,
+    write_spec,
+)
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -14,7 +23,7 @@ def _build(project: Path, cli: Cli, name: str, text: str) -> Path:
     spec = write_spec(project, name, text)
     code, _, err = cli("--project", str(project), "build", str(spec))
     assert code == 0, err
-    assert err == ""
+    assert err == no_contact(spec)
     return project / "output" / f"{name}.pdf"
 
 

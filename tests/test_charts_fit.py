@@ -197,16 +197,17 @@ def test_a_word_too_wide_for_its_room_is_a_located_error_naming_it_and_the_room(
     ("value label", """\
   - id: f
     kind: bar
+    orientation: vertical
     title: T
     suffix: " {word}"
-    data: {{A: {number}}}
+    data: {{A: {number}, B: 2, C: 3, D: 4, E: 5, F: 6}}
     source: S
 """, "figures[0].data.A: the value label"),
 ])
 def test_every_kind_of_chart_text_that_cannot_fit_is_located(
         key: str, figure: str, expect: str, project: Path, cli: Cli) -> None:
-    word = "x" * 18 if key in {"stat value", "value label"} else "Llanfair" * 20
-    number = "1234567890" * 8
+    word = "W" * 19 if key in {"stat value", "value label"} else "Llanfair" * 20
+    number = "123456789012345"  # as many digits as a number may have
     code, err, pdf = build(project, cli, "bad", spec_with(figure.format(word=word,
                                                                         number=number)))
     assert code == 1 and not pdf.exists(), err
@@ -373,8 +374,8 @@ def test_the_checks_above_can_fail() -> None:
 def test_chart_errors_are_text_errors_where_text_is_the_cause() -> None:
     brand = load_brand(REPO / "assets")
     figure = FIGURE_MODELS["stat"].model_validate(
-        {"kind": "stat", "id": "s", "title": "T", "source": "S", "value": "1" * 60,
-         "label": "L"})
+        {"kind": "stat", "id": "s", "title": "T", "source": "S", "value": "1" * 15,
+         "suffix": " " + "W" * 19, "label": "L"})
     with pytest.raises(ChartTextTooLong) as caught:
         render_chart(figure, None, brand)
     assert caught.value.where == ("value",) and caught.value.figure == "s"

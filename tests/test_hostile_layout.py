@@ -11,7 +11,7 @@ import pytest
 
 from briefpress.brand import load_brand
 from briefpress.errors import SpecError
-from conftest import MINIMAL, char_boxes, outside_margins, write_spec
+from conftest import MINIMAL, char_boxes, no_contact, outside_margins, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 BAD = Path(__file__).parent / "bad"
@@ -30,7 +30,7 @@ def test_welsh_letters_print(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "cymraeg", MINIMAL.replace(
         "The first finding.", "Mae'r ŵyn yn y dŷ; Ŵ Ŷ ẁ ẃ ẅ ỳ ÿ."))
     code, _out, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     drawn = "".join(b.char for b in char_boxes(project / "output" / "cymraeg.pdf"))
     assert "Mae'rŵynynydŷ;ŴŶẁẃẅỳÿ." in drawn
 
@@ -48,14 +48,14 @@ def test_brand_text_the_font_lacks_is_located(project: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load_brand(project / "assets", "assets/brand.yml")
     assert [str(p) for p in caught.value.problems] == [
-        "assets/brand.yml:7:11: meta.name.full: character '☃' U+2603 SNOWMAN is not in the brand "
+        "assets/brand.yml:7:25: meta.name.full: character '☃' U+2603 SNOWMAN is not in the brand "
         "font 'Noto Sans' and cannot be printed; remove it or replace it"]
 
 
 def test_check_also_finds_missing_glyphs(project: Path, cli: Cli) -> None:
     spec = write_spec(project, "emoji", MINIMAL.replace("The first finding.", "Up 📈 again"))
     code, _out, err = cli("--project", str(project), "check", str(spec))
-    assert (code, err) == (1, f"{spec}:6:5: findings[0]: character '📈' U+1F4C8 CHART WITH "
+    assert (code, err) == (1, f"{spec}:6:8: findings[0]: character '📈' U+1F4C8 CHART WITH "
                            "UPWARDS TREND is not in the brand font 'Noto Sans' and cannot be "
                            "printed; remove it or replace it\n")
 
@@ -65,17 +65,18 @@ def test_finding_split_over_a_page_break_is_verified(project: Path, cli: Cli) ->
     words = " ".join(f"w{i}" for i in range(1500))
     spec = write_spec(project, "split", MINIMAL.replace("The first finding.", words))
     code, _out, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     pages = {b.page for b in char_boxes(project / "output" / "split.pdf")}
     assert len(pages) >= 2
 
 
 def test_invisible_formatting_characters_are_located(project: Path, cli: Cli) -> None:
-    """A soft hyphen or direction override would print differently from what was typed."""
+    """A soft hyphen or direction override would print differently from what was typed;
+    the first of them is pointed at where it stands (column 7, after "co")."""
     spec = write_spec(project, "hidden", MINIMAL.replace(
         "The first finding.", "co\u00adoperation and \u202etxet desrever"))
     code, _out, err = cli("--project", str(project), "check", str(spec))
-    assert (code, err) == (1, f"{spec}:6:5: findings[0]: invisible formatting characters "
+    assert (code, err) == (1, f"{spec}:6:7: findings[0]: invisible formatting characters "
                            "U+00AD SOFT HYPHEN, U+202E RIGHT-TO-LEFT OVERRIDE, often pasted "
                            "from a word processor; delete them\n")
 
@@ -91,7 +92,7 @@ sections:
     blocks: [A paragraph.]
 """)
     code, _, err = cli("--project", str(project), "build", str(spec))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, no_contact(spec))
     pdf = project / "output" / "heading.pdf"
     drawn = "".join(b.char for b in char_boxes(pdf))
     assert sum(len(run) for run in re.findall(r"y{20,}", drawn)) == 3000

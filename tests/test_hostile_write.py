@@ -18,7 +18,7 @@ import pytest
 
 import briefpress.build as build
 from briefpress.errors import BuildError
-from conftest import MINIMAL, write_spec
+from conftest import MINIMAL, REACHABLE, write_spec
 
 Cli = Callable[..., tuple[int, str, str]]
 OLD = b"%PDF-1.4 the previous, good paper\n"
@@ -26,7 +26,7 @@ OLD = b"%PDF-1.4 the previous, good paper\n"
 
 @pytest.fixture
 def spec_with_old_pdf(project: Path) -> tuple[Path, Path]:
-    spec = write_spec(project, "paper", MINIMAL)
+    spec = write_spec(project, "paper", REACHABLE)
     old = project / "output" / "paper.pdf"
     old.write_bytes(OLD)
     return spec, old
@@ -128,8 +128,8 @@ def test_many_specs_every_failure_reported_and_the_rest_written(project: Path, c
                                 "built " + str(project / "output" / "d-good.pdf")]
     lines = err.splitlines()
     assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in lines] == [
-        "b-duplicate.yaml:7:1", "c-too-tall.yaml:16:7", "e-glyph.yaml:1:8", "e-glyph.yaml:4:10",
-        "e-glyph.yaml:16:21"]
+        "a-good.yaml:1:1", "b-duplicate.yaml:7:1", "c-too-tall.yaml:16:7", "d-good.yaml:1:1",
+        "e-glyph.yaml:1:19", "e-glyph.yaml:4:29", "e-glyph.yaml:4:42", "e-glyph.yaml:16:13"]
     assert sorted(p.name for p in (project / "output").iterdir()) == ["a-good.pdf", "d-good.pdf"]
 
 

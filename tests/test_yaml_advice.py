@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, reachable
 
 Cli = Callable[..., tuple[int, str, str]]
 BRIEFING = REPO / "briefings" / "latest-statistics.yaml"
@@ -181,7 +181,7 @@ WARNINGS = {
 def _mistake(project: Path, name: str, old: str, new: str, expected: str) -> tuple[Path, str]:
     """A copy of the real briefing with one mistake made, and the message it must give."""
     shutil.copytree(REPO / "briefings" / "data", project / "briefings" / "data")
-    text = BRIEFING.read_text(encoding="utf-8")
+    text = reachable(BRIEFING.read_text(encoding="utf-8"))
     assert text.count(old) == 1, f"the briefing changed: '{old.strip()[:40]}' is not there once"
     line = text[: text.index(old)].count("\n") + 1
     spec = project / "briefings" / (re.sub(r"\W+", "-", name) + ".yaml")

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefpress.brand import Brand, load_brand
+from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
 from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, check_chart, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import (
@@ -30,11 +30,12 @@ from briefpress.finish import finish
 from briefpress.pages import render_pdf
 from briefpress.plan import make_plan
 from briefpress.profile import Profile, make_profile
-from briefpress.spec import LoadedSpec, load_briefing
-from briefpress.spec.data import ImageFile
-from briefpress.spec.figures import FigureBase
+from briefpress.spec import LoadedSpec, SpecCheck, load_briefing
+from briefpress.spec.data import ImageFile, Table
+from briefpress.spec.figures import ChartBase, FigureBase, ImageFigure
 from briefpress.spec.glyphs import check_glyphs
 from briefpress.story import make_story
+from briefpress.story.svgcheck import svg_problem, undrawable_images
 
 BRAND_FILE = Path("assets", "brand.yml")
 """What makes a folder a project: its brand."""
@@ -116,36 +117,63 @@ def display(path: Path) -> str:
 def project_brand(project: Project) -> Brand | None:
     """The project's brand, or None where it has no ``assets/brand.yml`` (raises if invalid)."""
     path = project.assets / "brand.yml"
-    return load_brand(project.assets, display(path)) if path.is_file() else None
+    return _brand(project.assets) if path.is_file() else None
+
+
+def _brand(assets: Path) -> Brand:
+    """The brand, its SVG logo also tried by the layout's converter (so check and build agree)."""
+    brand = load_brand(assets, display(assets / "brand.yml"))
+    problems = checked_logo(brand, lambda svg: svg_problem(svg, brand.font.lacks,
+                                                           brand.font.name))
+    if problems:
+        raise SpecError(problems)
+    return brand
 
 
 def check(spec: Path, project: Project | None = None, brand: Brand | None = None
           ) -> LoadedSpec:
     """Validate one spec (raises SpecError); its files may come from its folder or the project.
 
-    With a *brand*, every character of the spec's text is also checked against the
-    brand font, so nothing is printed as an empty box.
+    With a *brand* (the project's, if not given), the spec is also checked against it,
+    and every problem is reported together: every character of the spec's text and
+    CSV data must be in the brand font, so nothing is printed as an empty box, and
+    the brand's placeholder facts are warnings (errors for a spec marked final).
+    Every SVG image is converted once, as the build will.
     """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
-    loaded = load_briefing(spec, display(spec), roots)
     if brand is None and project is not None:
         brand = project_brand(project)
-    if brand is not None:
-        problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
-        if problems:
-            raise SpecError(problems)
-        _charts_fit(loaded, brand, project.chart_cache if project else None)
-    return loaded
+    checks: list[SpecCheck] = []
+    if brand is None:
+        checks.append(undrawable_images)
+    else:
+        font, known = brand.font, brand
+        cache_dir = project.chart_cache if project else None
+        checks.append(lambda loaded: _printable(loaded, known, cache_dir))
+        checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
+        checks.append(lambda loaded: spec_problems(known, loaded))
+    return load_briefing(spec, display(spec), roots, checks)
 
 
-def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> None:
+def _printable(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> list[Problem]:
+    """Every character in the brand font, then every chart laid out (a chart with a
+    character the font lacks is reported once, by the first)."""
+    problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
+    unprintable = {i for i in range(len(loaded.briefing.figures))
+                   if any(p.path.startswith(f"figures[{i}]") for p in problems)}
+    return problems + _charts_fit(loaded, brand, cache_dir, unprintable)
+
+
+def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
+                skip: set[int]) -> list[Problem]:
     """Lay out every chart not already drawn (in memory or in the cache folder), so that
     text too long for its chart is reported by ``check`` exactly as by ``build``."""
     problems: list[Problem] = []
     for i, figure in enumerate(loaded.briefing.figures):
         data = loaded.data_for(figure.id)
-        if isinstance(data, ImageFile) or figure.kind == "image":
-            continue
+        if isinstance(figure, ImageFigure) or i in skip or (
+                isinstance(figure, ChartBase) and not isinstance(data, Table)):
+            continue  # an image; data or text already reported as wrong
         key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
         if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
             continue
@@ -153,8 +181,7 @@ def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> Non
             check_chart(figure, data, brand, TEXT_WIDTH_PT)
         except ChartDoesNotFit as exc:
             problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
-    if problems:
-        raise SpecError(problems)
+    return problems
 
 
 _DRAWN: dict[str, ChartSVG] = {}
@@ -355,7 +382,7 @@ def _required_brand(project: Project) -> Brand:
             "file not found; a project is the folder holding assets/brand.yml, found above "
             "the spec or the current folder: run briefpress inside a project or give "
             "--project DIR"))])
-    return load_brand(project.assets, display(path))
+    return _brand(project.assets)
 
 
 def create_spec(project: Project, name: str, text: str) -> Path:

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from briefpress.errors import BriefpressError, Problem, SpecError
+from briefpress.errors import BriefpressError, Problem, SpecError, printable
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -59,9 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def _print_problems(problems: Sequence[Problem], seen: set[Problem] | None = None) -> None:
+    """Each problem once per run (a brand warning bears on every spec, but is said once)."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        if seen is None or problem not in seen:
+            print(problem, file=sys.stderr)
+        if seen is not None:
+            seen.add(problem)
 
 
 def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
@@ -85,8 +89,9 @@ def _build(args: argparse.Namespace) -> int:
             print(f"error: no specs found in {project.briefings}", file=sys.stderr)
             return EXIT_INVALID
     failed = 0
+    seen: set[Problem] = set()
     for outcome in build_many(specs, project, args.out):
-        _print_problems(outcome.warnings)
+        _print_problems(outcome.warnings, seen)
         if outcome.error is not None:
             failed += 1
             _report(outcome.error, args.traceback)
@@ -101,6 +106,7 @@ def _check(args: argparse.Namespace) -> int:
 
     brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
+    seen: set[Problem] = set()
     for spec in args.files:
         project = Project.of(spec, args.project)
         if project.root not in brands:
@@ -111,7 +117,7 @@ def _check(args: argparse.Namespace) -> int:
             _report(exc, args.traceback)
             status = EXIT_INVALID
             continue
-        _print_problems(loaded.warnings)
+        _print_problems(loaded.warnings, seen)
         if args.strict and loaded.warnings:
             status = EXIT_INVALID
     return status
@@ -187,6 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.traceback:
             traceback.print_exc()
         else:
-            print(f"internal error: {type(exc).__name__}: {exc} (this is a bug in briefpress; "
-                  "run again with --traceback and report it)", file=sys.stderr)
+            print(f"internal error: {type(exc).__name__}: {printable(str(exc))} (this is a bug "
+                  "in briefpress; run again with --traceback and report it)", file=sys.stderr)
         return EXIT_INTERNAL

@@ -6,10 +6,34 @@ carrying every :class:`Problem` it found, so the CLI can show them all at once.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""Controls (NUL, ESC, NEL), invisible format characters (bidi overrides, zero-width
+space), surrogates, private-use and unassigned code points, line and paragraph
+separators: none may reach a terminal raw."""
+
+_SUSPECT = re.compile(r"[^\x20-\x7e]+")
+
+
+def printable(text: str) -> str:
+    """*text* with every character a terminal would act on or hide shown as ``<U+202E>``.
+
+    A message is one line: a raw escape sequence could recolour the terminal, a
+    direction override reorder the line, a line separator or newline split one
+    problem over two lines. Letters of every script are kept as they are.
+    """
+    return _SUSPECT.sub(_escape, text)
+
+
+def _escape(run: re.Match[str]) -> str:
+    return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in _UNPRINTABLE else ch
+                   for ch in run.group())
 
 
 @dataclass(frozen=True)
@@ -24,6 +48,7 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """``file:line:col: path: message`` on one line, whatever the input held."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
@@ -31,8 +56,8 @@ class Problem:
                 where += f":{self.column}"
         prefix = "warning: " if self.severity == "warning" else ""
         if self.path:
-            return f"{where}: {prefix}{self.path}: {self.message}"
-        return f"{where}: {prefix}{self.message}"
+            return printable(f"{where}: {prefix}{self.path}: {self.message}")
+        return printable(f"{where}: {prefix}{self.message}")
 
 
 class BriefpressError(Exception):
@@ -44,7 +69,11 @@ class SpecError(BriefpressError):
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(len(self.problems))
+
+    def __str__(self) -> str:
+        """Every problem, one a line (made when asked: a spec may have thousands)."""
+        return "\n".join(str(p) for p in self.problems)
 
 
 class BuildError(BriefpressError):
@@ -53,7 +82,7 @@ class BuildError(BriefpressError):
     def __init__(self, file: str, message: str) -> None:
         self.file = file
         self.message = message
-        super().__init__(f"{file}: {message}")
+        super().__init__(printable(f"{file}: {message}"))
 
 
 class BlockTooLarge(BuildError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from briefpress.charts.numbers import format_number
+from briefpress.charts.numbers import exact_sum, format_number
 from briefpress.spec.data import FigureData, Table
 from briefpress.spec.figures import ChartBase, FigureBase, StackedBarFigure, StatFigure
 
@@ -44,6 +44,6 @@ def draft_alt(figure: FigureBase, data: FigureData | None) -> str:
     for i, category in enumerate(data.categories):
         each = ", ".join(f"{s.name} {fmt(s.values[i])}" for s in data.series)
         if isinstance(figure, StackedBarFigure):
-            each += f", total {fmt(sum((s.values[i] for s in data.series), Decimal(0)))}"
+            each += f", total {fmt(exact_sum(s.values[i] for s in data.series))}"
         parts.append(f"{category}: {each}")
     return f"{name}: {title}. " + "; ".join(parts) + "."

@@ -11,11 +11,11 @@ maximum height.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from briefpress.charts.canvas import Canvas
 from briefpress.charts.fit import Reach, Scale
 from briefpress.charts.frame import Frame, fmt, shown, table_of
+from briefpress.charts.numbers import exact_sum
 from briefpress.charts.palette import grey, highlight_colours, series_colours, text_on
 from briefpress.charts.parts import Key, Label, draw_legend, legend, value_scale
 from briefpress.spec.data import FigureData, Table
@@ -183,7 +183,7 @@ def stacked_bar(frame: Frame, data: FigureData | None) -> Drawn:
     colours = series_colours(frame.brand, len(table.series))
     key = legend(frame, [Key(str(s.name), colours[j], frame.series_key(j))
                          for j, s in enumerate(table.series)])
-    totals = [sum((s.values[i] for s in table.series), Decimal(0)) for i in range(len(cats))]
+    totals = [exact_sum(s.values[i] for s in table.series) for i in range(len(cats))]
     total_text = [fmt(figure, v) for v in totals]
     labels = [Label(s, frame.measured(s, frame.value_key(c)), frame.value_key(c))
               for s, c in zip(total_text, cats, strict=True)]
@@ -213,7 +213,7 @@ def _parts(frame: Frame, canvas: Canvas, laid: Rows, table: Table, j: int, colou
     thick = min(max(0.6 * laid.pitch, 1.3 * t), laid.pitch - 0.25 * t)
     texts = []
     for i, value in enumerate(series.values):
-        start = sum((s.values[i] for s in table.series[:j]), Decimal(0))
+        start = exact_sum(s.values[i] for s in table.series[:j])
         left, right = laid.at(float(start)), laid.at(float(start + value))
         canvas.rect(left, laid.centre(i) - thick / 2, right - left, thick, colour,
                     edge=background, edge_width=0.8)

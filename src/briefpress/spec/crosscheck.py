@@ -61,7 +61,22 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
                 doc, ("figures", i), f"figure '{fig.id}' has no 'alt' text; a description was "
                 "drafted from its data: check it reads well, or write your own", "warning",
             ))
-    return problems
+    unreachable = _unreachable(briefing, doc)
+    return problems + ([unreachable] if unreachable is not None else [])
+
+
+def _unreachable(briefing: Briefing, doc: Document) -> Problem | None:
+    """A paper for the press with no way to reach anyone: a warning, since a journalist
+    with a question, or an MP's office, has no one to call."""
+    if any(c.email or c.phone for c in briefing.contacts):
+        return None
+    if not briefing.contacts:
+        return located(doc, ("contacts",), "no contacts: journalists and MPs' staff need "
+                       "someone to ask; add 'contacts:' with a name and an email address or "
+                       "phone number", "warning")
+    return located(doc, ("contacts",), "no contact has an email address or phone number; "
+                   "add 'email:' or 'phone:' to at least one, so journalists can reach someone",
+                   "warning")
 
 
 def _unknown(doc: Document, loc: Loc, ref: str, ids: dict[str, int], cite: bool = False) -> Problem:

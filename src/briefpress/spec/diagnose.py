@@ -23,7 +23,7 @@ from briefpress.spec.blocks import BLOCK_MODELS
 from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
 from briefpress.spec.figures import FIGURE_MODELS
 from briefpress.spec.figures import TAG_PREFIX as FIGURE_TAG
-from briefpress.spec.types import ValueErrorAt
+from briefpress.spec.types import SLUG_PATTERN, ValueErrorAt
 from briefpress.spec.yamlload import Document, PathKey
 
 Loc = tuple[str | int, ...]
@@ -198,8 +198,10 @@ def _message(err: ErrorDetails, doc: Document, path: PathKey, root: type[BaseMod
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "email":
             return f"'{actual}' is not an email address"
-        return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
-                "hyphens, e.g. 'prosecutions-by-area'")
+        if ctx.get("pattern") == SLUG_PATTERN:
+            return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
+                    "hyphens, e.g. 'prosecutions-by-area'")
+        return f"'{actual}' is not written in the expected form ({ctx.get('pattern')})"
     return str(err["msg"])
 
 
@@ -236,8 +238,9 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel],
     errors = exc.errors()
     locs = [_loc(e) for e in errors]
     texts = _colon_texts(doc, errors, locs, root)
+    inner = {loc[:n] for loc in locs for n in range(len(loc))}
     for err, loc in zip(errors, locs, strict=True):
-        if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+        if err["type"] == "too_short" and loc in inner:
             continue  # the items themselves are at fault; their errors say how
         path, is_key = locate(doc, loc)
         if any(path[: len(c)] == c for c in covered):
@@ -315,11 +318,10 @@ def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:
         m = re.search(r"did you mean '([^']+)'", p.message)
         if m and p.message.startswith("unknown key"):
             suggested.add((p.path, m.group(1)))
-    out: list[Problem] = []
+    out: dict[Problem, None] = {}  # ordered and without repeats, in time linear in the count
     for _, p in found:
         m = re.fullmatch(r"missing required key '([^']+)'", p.message)
         if m and (p.path, m.group(1)) in suggested:
             continue
-        if p not in out:
-            out.append(p)
-    return out
+        out.setdefault(p, None)
+    return list(out)

@@ -60,7 +60,7 @@ def _line_end(text: str, at: int) -> int:
 
 def _comment_cuts(doc: Document) -> Iterator[Problem]:
     """Plain text values followed on their line by ' #word': the words were dropped."""
-    text = doc.text
+    text = doc.source
     for s in doc.scalars:
         if not s.plain or s.role == "key":
             continue
@@ -85,7 +85,7 @@ def _comma_runs(doc: Document) -> Iterator[list[Scalar]]:
     for s in doc.scalars:
         if s.flow is None or (s.plain and s.value == "" and s.start == s.end):
             continue  # not in brackets, or the empty value of a key given without one
-        if previous is not None and previous.flow == s.flow and _split(doc.text, previous, s):
+        if previous is not None and previous.flow == s.flow and _split(doc.source, previous, s):
             run = run or [previous]
             run.append(s)
         else:
@@ -116,7 +116,7 @@ def _split(text: str, a: Scalar, b: Scalar) -> bool:
 
 def _split_problem(doc: Document, run: list[Scalar]) -> Problem:
     first, last = run[0], run[-1]
-    typed = doc.text[first.start:last.end]
+    typed = doc.source[first.start:last.end]
     quoted_pieces = [f"'{s.value}'" for s in run]
     pieces = ", ".join(quoted_pieces[:-1]) + " and " + quoted_pieces[-1]
     count = _COUNT.get(len(run), str(len(run)))

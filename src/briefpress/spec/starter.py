@@ -105,7 +105,8 @@ sources:
 notes_to_editors:
   - Background for journalists.
 
-contacts:
+contacts:                         # who journalists call: give an email or phone
   - name: A Person
     role: Their role
+    email: press@example.org
 """

@@ -84,6 +84,15 @@ Inline = Annotated[
 
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
+MAX_DIGITS = 15
+"""The most significant digits, and the most digits after the point, a number may have.
+
+Fifteen digits is what a chart can scale faithfully (a double holds any 15-digit
+decimal exactly enough to draw it), and far beyond any count, sum of money or
+rate a briefing states; it keeps every bar length finite and every label short.
+Text such as a table cell or a stat tile's ``number`` is not a number here and may
+be longer: it is printed as typed."""
+
 
 def _kind(value: Any) -> str:
     if value is None:
@@ -92,7 +101,26 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    return f"'{value}'"
+    return f"'{shorten(str(value))}'"
+
+
+def shorten(text: str, most: int = 40) -> str:
+    """*text*, or its start and its length if it is too long to echo in a message."""
+    return text if len(text) <= most else f"{text[:most]}... ({len(text):,} characters)"
+
+
+def _digits_problem(text: str) -> str | None:
+    """Why a plain decimal has too many digits to chart, or None."""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    significant = (whole + fraction).lstrip("0")
+    if len(significant) > MAX_DIGITS:
+        return (f"{len(significant):,} significant digits; a number may have at most "
+                f"{MAX_DIGITS}: round it, or give it in thousands or millions (suffix: "
+                "\" million\")")
+    if len(fraction) > MAX_DIGITS:
+        return (f"{len(fraction):,} digits after the point; a number may have at most "
+                f"{MAX_DIGITS}: round it")
+    return None
 
 
 def _number(value: Any) -> Decimal:
@@ -106,24 +134,27 @@ def _number(value: Any) -> Decimal:
         text = value.strip()
         if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
             raise ValueError(
-                f"expected a number, got '{value}'; write it without commas "
-                f"({text.replace(',', '')}): separators are added when printed"
+                f"expected a number, got {_kind(value)}; write it without commas "
+                f"({shorten(text.replace(',', ''))}): separators are added when printed"
             )
         if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()):
             raise ValueError(
-                f"expected a number, got '{value}'; write {text[:-1].strip()} and declare the "
-                "unit on the figure"
+                f"expected a number, got {_kind(value)}; write {shorten(text[:-1].strip())} and "
+                "declare the unit on the figure"
             )
         if not _NUMBER.fullmatch(text):
-            raise ValueError(f"expected a number, got '{value}'")
+            raise ValueError(f"expected a number, got {_kind(value)}")
         try:
             number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            raise ValueError(f"expected a number, got '{value}'") from None
+            raise ValueError(f"expected a number, got {_kind(value)}") from None
     else:
         raise ValueError(f"expected a number, got {_kind(value)}")
     if not number.is_finite():
-        raise ValueError(f"expected a finite number, got '{value}'")
+        raise ValueError(f"expected a finite number, got {_kind(value)}")
+    problem = _digits_problem(format(number, "f"))
+    if problem is not None:
+        raise ValueError(f"{_kind(value)} has {problem}")
     return number
 
 
@@ -179,10 +210,12 @@ IsoDateTime = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$"}),
 ]
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=60),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN}),
 ]
 """An id such as ``prosecutions-by-area``: lower-case letters, digits and single hyphens."""
 

@@ -13,14 +13,19 @@ events itself:
 * explicit tags (``!!python/object``, ``!foo``) are refused, so nothing is built;
 * duplicate keys are an error naming both lines;
 * size, string length and nesting depth are capped;
-* the file must be UTF-8 (a BOM is accepted) and indented with spaces.
+* the file must be UTF-8 (a BOM is accepted) and indented with spaces;
+* every scalar, key or value, goes through the text policy
+  (:mod:`briefpress.spec.textpolicy`): normalised to NFC, and a control or
+  invisible character is a problem located at that character.
 
 Every value's position is recorded by its key path so that later validation
-errors can name a line and column.
+errors can name a line and column, and each scalar's extent in the source so
+that a problem with one character can name that character's own line and column.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,10 +47,12 @@ from yaml.events import (
 )
 
 from briefpress.errors import Problem, SpecError
+from briefpress.spec.marks import Mark, Span, find_char
+from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit, too_long
 from briefpress.spec.yamlhints import explain
 
 MAX_FILE_BYTES = 2_000_000
-MAX_STRING_CHARS = 20_000
+MAX_STRING_CHARS = MAX_TEXT_CHARS
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -59,14 +66,7 @@ ALLOWED_TAGS: dict[type, frozenset[str]] = {
 """The JSON-like core tags, by the kind of node each may stand on."""
 
 PathKey = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based line and column in a source file."""
-
-    line: int
-    column: int
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Scalar:
     path: PathKey
     value: str
     plain: bool
-    start: int  # offsets into Document.text
+    start: int  # offsets into Document.source
     end: int
     mark: Mark
     role: str  # "key", "value" or "item"
@@ -89,13 +89,19 @@ class Scalar:
 
 @dataclass
 class Document:
-    """A parsed YAML file: plain data plus where each value and key stands."""
+    """A parsed YAML file: plain data plus where each value and key stands.
+
+    ``problems`` are the text-policy problems found while reading (a control or
+    invisible character in a value or key); the caller reports them with the rest.
+    """
 
     data: Any
     file: str
     values: dict[PathKey, Mark] = field(default_factory=dict)
     keys: dict[PathKey, Mark] = field(default_factory=dict)
-    text: str = field(default="", repr=False)
+    source: str = field(default="", repr=False)
+    spans: dict[tuple[PathKey, bool], Span] = field(default_factory=dict, repr=False)
+    problems: list[Problem] = field(default_factory=list)
     scalars: list[Scalar] = field(default_factory=list, repr=False)
 
     def mark(self, path: PathKey, *, key: bool = False) -> Mark | None:
@@ -108,6 +114,12 @@ class Document:
             probe = probe[:-1]
         return self.values.get((), None)
 
+    def char_mark(self, path: PathKey, char: str, *, key: bool = False) -> Mark | None:
+        """Where *char* was typed in the scalar at *path* (its key, with *key*), if found
+        (the rule is :func:`briefpress.spec.marks.find_char`'s)."""
+        span = self.spans.get((path, key))
+        return find_char(self.source, span, char) if span is not None else None
+
 
 def _mark(m: Any) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
@@ -116,10 +128,10 @@ def _mark(m: Any) -> Mark:
 class _Builder:
     """Turns a stream of parser events into plain data, refusing what we do not allow."""
 
-    def __init__(self, file: str, events: Iterator[Event], text: str = "") -> None:
+    def __init__(self, file: str, events: Iterator[Event], source: str = "") -> None:
         self.file = file
         self.events = events
-        self.doc = Document(data=None, file=file, text=text)
+        self.doc = Document(data=None, file=file, source=source)
         self.nodes = 0
 
     def fail(self, mark: Mark, message: str, path: PathKey = ()) -> SpecError:
@@ -216,16 +228,29 @@ class _Builder:
                                            end.index, mark, role, flow))
 
     def scalar(self, ev: ScalarEvent, mark: Mark, path: PathKey) -> str | None:
-        if len(ev.value) > MAX_STRING_CHARS:
-            raise self.fail(
-                mark, f"text is {len(ev.value):,} characters; the limit is {MAX_STRING_CHARS:,}",
-                path,
-            )
         tag = ev.tag
         if tag == CORE_TAG + "null" or (ev.style is None and ev.value in NULLS
                                         and tag != CORE_TAG + "str"):
             return None
-        return str(ev.value)
+        return self.text(ev, mark, path, key=False)
+
+    def text(self, ev: ScalarEvent, mark: Mark, path: PathKey, *, key: bool) -> str:
+        """A scalar's text under the text policy: too long is refused at once; a control or
+        invisible character is recorded, at that character, and reading goes on."""
+        if len(ev.value) > MAX_STRING_CHARS:
+            raise self.fail(mark, too_long(len(ev.value)), path)
+        value, flaws = admit(str(ev.value))
+        if flaws:  # reported below; a lone surrogate would also upset validation, so not kept
+            value = _SURROGATE.sub("\ufffd", value)
+        where = (*path, value) if key else path  # a key's path ends with the key itself
+        if ev.start_mark is not None and ev.end_mark is not None:
+            self.doc.spans[(where, key)] = (ev.start_mark.index, ev.end_mark.index, mark,
+                                            ev.style)
+        for flaw in flaws:
+            at = self.doc.char_mark(where, flaw.chars[0], key=key) or mark
+            self.doc.problems.append(Problem(self.file, at.line, at.column, render_path(where),
+                                             flaw.message))
+        return value
 
     def mapping(self, path: PathKey, depth: int, flow: PathKey | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -236,7 +261,7 @@ class _Builder:
                     self.check_event(ev, path, depth, key=True)
                 raise self.fail(kmark, "a key must be plain text, not a list or mapping", path)
             self.check_event(ev, path, depth, key=True)
-            key = ev.value
+            key = self.text(ev, kmark, path, key=True)
             if not key.strip():
                 raise self.fail(kmark, "a key must not be empty", path)
             if key == "<<" and ev.style is None:
@@ -256,13 +281,16 @@ class _Builder:
 
 
 def render_path(path: PathKey) -> str:
-    """``('findings', 2, 'source')`` -> ``findings[2].source``."""
+    """``('findings', 2, 'source')`` -> ``findings[2].source``; a key that is not a plain
+    name is quoted: ``figures[0].data["Greater Manchester"]``."""
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part):
+            text += f".{part}" if text else part
         else:
-            text += f".{part}" if text else str(part)
+            text += f'["{part}"]'
     return text
 
 

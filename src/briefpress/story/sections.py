@@ -6,10 +6,11 @@ are drawn by :func:`briefpress.story.render.render`.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Image
 
 from briefpress.plan.nodes import Columns, ListNode, Node, Section, Text
 from briefpress.story.figures import svg_drawing
@@ -28,8 +29,7 @@ def masthead(s: Section, kit: Kit) -> list[Flowable]:
     org = [n for n in s.blocks if isinstance(n, Text) and n.kind == "masthead"]
     side = [n for n in s.blocks if isinstance(n, Text) and n.kind == "masthead-side"]
     logo_h = kit.size * 3.6
-    logo = svg_drawing(kit.brand.logo.read_bytes(), logo_h, "assets logo", kit.fonts.regular)
-    mark = Decoration(logo, float(logo.width), float(logo.height))
+    mark = _logo(kit, logo_h)
     name = Box([kit.para(t) for t in org], pad=(kit.size * 0.8, 0, logo_h * 0.3, 0))
     dates = Box([kit.para(t) for t in side])
     width = kit.profile.text_width
@@ -40,6 +40,18 @@ def masthead(s: Section, kit: Kit) -> list[Flowable]:
     head = Box([row], pad=(0, 0, 0, kit.size * 0.6), decor=Decor(bottom=(2.5, kit.ink("primary"))),
                keep=True, space_after=kit.size * 1.4)
     return [*(kit.para(t) for t in alert), head]
+
+
+def _logo(kit: Kit, width: float) -> Decoration:
+    """The brand's logo at *width*, as decoration (the organisation's name is printed
+    beside it): an SVG as a vector drawing, a PNG or JPEG as an image."""
+    image = kit.brand.logo_image
+    if image is None or image.format == "svg":
+        data = image.data if image is not None else kit.brand.logo.read_bytes()
+        logo = svg_drawing(data, width, "assets logo", kit.fonts.regular)
+        return Decoration(logo, float(logo.width), float(logo.height))
+    height = width * image.height_px / image.width_px
+    return Decoration(Image(io.BytesIO(image.data), width=width, height=height), width, height)
 
 
 def title(s: Section, kit: Kit) -> list[Flowable]:

@@ -28,7 +28,7 @@ from typing import Any
 from briefpress.errors import BuildError
 from briefpress.pages import Layout
 from briefpress.plan import Plan
-from briefpress.plan.nodes import LEADS_INTO, Text
+from briefpress.plan.nodes import LEADS_INTO, FigureNode, Text
 from briefpress.profile import Profile
 
 TOLERANCE = 2.0
@@ -152,6 +152,8 @@ class Checker:
         return {k: squash("".join(v)) for k, v in text.items()}, order
 
     def texts_in_order(self) -> None:
+        """Every text drawn whole; texts in the plan's order, except that a figure may
+        float past the text after it to the top of the next page."""
         drawn, order = self.drawn_texts()
         expected = self.plan.texts()
         for t in expected:
@@ -162,13 +164,30 @@ class Checker:
                 raise self.fail(f"text missing or changed: '{shown[:60]}'"
                                 + (f" was drawn as '{(got or '')[:60]}'" if got else
                                    " was not drawn"))
-        wanted = {t.id for t in expected if squash(t.plain)}
-        seen = [n for n in order if n in wanted]
-        planned = [t.id for t in expected if t.id in set(seen)]
-        if seen != planned:
-            first = next(i for i, (a, b) in enumerate(zip(seen, planned, strict=True)) if a != b)
-            by_id = {t.id: t for t in expected}
-            raise self.fail(f"text out of reading order near '{by_id[seen[first]].plain[:50]}'")
+        in_figure = {c.id: n.id for n in self.plan.nodes() if isinstance(n, FigureNode)
+                     for c in n.children()}
+        by_id = {t.id: t for t in expected}
+        seen = [n for n in order if n in by_id]
+        for group in (None, *sorted(set(in_figure.values()))):
+            ids = [n for n in seen if in_figure.get(n) == group]
+            planned = [t.id for t in expected if t.id in set(ids)]
+            if ids != planned:
+                at = next(i for i, (a, b) in enumerate(zip(ids, planned, strict=True)) if a != b)
+                raise self.fail(f"text out of reading order near '{by_id[ids[at]].plain[:50]}'")
+        self.figures_near_their_place(expected, in_figure)
+
+    def figures_near_their_place(self, expected: list[Text], in_figure: dict[str, str]) -> None:
+        """A figure that floated is drawn no later than the page after the one where what
+        comes before it in reading order ends."""
+        pages = self._pages_of()
+        drawn = [t for t in expected if pages.get(t.id)]
+        for before, t in itertools.pairwise(drawn):
+            if t.id not in in_figure or in_figure.get(before.id) == in_figure[t.id]:
+                continue
+            where, after = pages[t.id][0], pages[before.id][-1]
+            if not after <= where <= after + 1:
+                raise self.fail(f"'{t.plain[:50]}' is drawn on page {where + 1}, far from the "
+                                f"text before it (page {after + 1})")
 
     def _pages_of(self) -> dict[str, list[int]]:
         pages: dict[str, list[int]] = defaultdict(list)

@@ -29,6 +29,9 @@ from reportlab.platypus import Flowable, Paragraph
 from briefpress.story.marks import artifact, note_anchor, note_box, tagged
 
 EPSILON = 1e-6
+FLOAT_ROOM = 0.2
+"""A figure that does not fit floats to the next page only if it would leave at least this
+part of the space (the rest of the page is then filled with the text that follows)."""
 
 
 class Para(Paragraph):
@@ -160,9 +163,12 @@ class Box(Flowable):
     def __init__(self, parts: Sequence[Flowable], *, pad: tuple[float, float, float, float]
                  = (0, 0, 0, 0), decor: Decor = NO_DECOR, keep: bool = False,
                  space_before: float = 0.0, space_after: float = 0.0,
-                 repeat: Flowable | None = None, name: str = "box") -> None:
+                 repeat: Flowable | None = None, name: str = "box",
+                 keep_limit: float = 300.0, floats: bool = False) -> None:
         super().__init__()
         self.parts = tuple(parts)
+        self.keep_limit = keep_limit
+        self.floats = floats
         self.pad = pad
         self.decor = decor
         self.keep = keep
@@ -211,11 +217,32 @@ class Box(Flowable):
         iw = self._inner(availWidth)
         room = availHeight - self.pad[2] - self.pad[3]
         top = _at_top(self)
-        if room <= 0 or (self.keep and not top):
+        if room <= 0 or (self.keep and not top and self._short(availWidth)):
             return []
+        filled = self._fill(iw, room, top)
+        if filled is None:
+            return [self]
+        first, rest, continued = filled
+        # A heading (or table header) never ends a piece; but the first part of a split
+        # child is followed by its own continuation, so it may.
+        while first and _keeps_with_next(first[-1]) and not continued:
+            rest.insert(0, first.pop())
+        if not first:
+            return []
+        if self.repeat is not None:
+            rest.insert(0, self.repeat)
+        return [self._piece(first, self.spaceBefore, 0.0),
+                self._piece(rest, 0.0, self.spaceAfter)]
+
+    def _short(self, aw: float) -> bool:
+        """Whether the box is short enough to move whole rather than split."""
+        return self.wrap(aw, self.keep_limit + 1)[1] <= self.keep_limit
+
+    def _fill(self, iw: float, room: float, top: bool
+              ) -> tuple[list[Flowable], list[Flowable], bool] | None:
+        """The children that go in the first piece (the last one perhaps split), the rest,
+        and whether the first piece ends with part of a split child; None if all fit."""
         first: list[Flowable] = []
-        rest: list[Flowable] = []
-        continued = False  # the first piece ends with the first part of a split child
         y, prev = 0.0, None
         for i, child in enumerate(self.parts):
             gap = _gap(prev, child)
@@ -228,28 +255,41 @@ class Box(Flowable):
             setattr(child, "_bp_at_top", top and not first)  # noqa: B010
             pieces = child.splitOn(self.canv, iw, room - y - gap) if room - y - gap > 0 else []
             if len(pieces) >= 2:
-                first.append(pieces[0])
-                rest = [*pieces[1:], *self.parts[i + 1:]]
-                continued = True
-            else:
-                rest = list(self.parts[i:])
+                return [*first, pieces[0]], [*pieces[1:], *self.parts[i + 1:]], True
+            if getattr(child, "floats", False) and room - y > FLOAT_ROOM * room + EPSILON:
+                return self._float(i, first, iw, room, y, prev)
+            return first, list(self.parts[i:]), False
+        return None
+
+    def _float(self, i: int, first: list[Flowable], iw: float, room: float, y: float,
+               prev: Flowable | None) -> tuple[list[Flowable], list[Flowable], bool]:
+        """A figure that does not fit moves to the next page, and the blocks after it fill
+        the room it leaves (the structure tree keeps the spec's reading order)."""
+        figure, j, continued = self.parts[i], i + 1, False
+        filler: list[Flowable] = []
+        after: list[Flowable] = []
+        while j < len(self.parts) and not getattr(self.parts[j], "floats", False):
+            child = self.parts[j]
+            gap = _gap(prev, child)
+            h = _height(child, self.canv, iw, room - y - gap)
+            if y + gap + h <= room + EPSILON:
+                filler.append(child)
+                y, prev, j = y + gap + h, child, j + 1
+                continue
+            pieces = child.splitOn(self.canv, iw, room - y - gap) if room - y - gap > 0 else []
+            if len(pieces) >= 2 and not _keeps_with_next(pieces[0]):
+                filler.append(pieces[0])
+                after, j, continued = list(pieces[1:]), j + 1, True
             break
-        else:
-            return [self]
-        # A heading (or table header) never ends a piece; but the first part of a split
-        # child is followed by its own continuation, so it may.
-        while first and _keeps_with_next(first[-1]) and not continued:
-            rest.insert(0, first.pop())
-        if not first:
-            return []
-        if self.repeat is not None:
-            rest.insert(0, self.repeat)
-        return [self._piece(first, self.spaceBefore, 0.0),
-                self._piece(rest, 0.0, self.spaceAfter)]
+        while filler and _keeps_with_next(filler[-1]) and not continued:
+            j -= 1
+            after.insert(0, filler.pop())
+        return [*first, *filler], [figure, *after, *self.parts[j:]], continued
 
     def _piece(self, parts: list[Flowable], before: float, after: float) -> Box:
         return Box(parts, pad=self.pad, decor=self.decor, keep=False, space_before=before,
-                   space_after=after, repeat=self.repeat, name=self.name)
+                   space_after=after, repeat=self.repeat, name=self.name,
+                   keep_limit=self.keep_limit)
 
     def draw(self) -> None:
         self.decor.paint(self.canv, self.width, self.height, content_nodes(self))
@@ -270,11 +310,12 @@ class Cells(Flowable):
                  gap: float = 0.0, pad: tuple[float, float, float, float] = (0, 0, 0, 0),
                  decor: Decor = NO_DECOR, keep: bool = False, space_before: float = 0.0,
                  space_after: float = 0.0, as_artifact: bool = False,
-                 stretch: bool = False) -> None:
+                 stretch: bool = False, keep_limit: float = float("inf")) -> None:
         super().__init__()
         self.parts = tuple(parts)
         self.widths = tuple(widths)
         self.stretch = stretch
+        self.keep_limit = keep_limit
         self.gap = gap
         self.pad = pad
         self.decor = decor
@@ -299,7 +340,8 @@ class Cells(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = availHeight - self.pad[2] - self.pad[3]
-        if self.keep or room <= 0:
+        if room <= 0 or (self.keep and self.wrap(availWidth, self.keep_limit + 1)[1]
+                         <= self.keep_limit):
             return []
         top = _at_top(self)
         first: list[Flowable | None] = []
@@ -323,7 +365,7 @@ class Cells(Flowable):
     def _piece(self, parts: list[Flowable | None], before: float, after: float) -> Cells:
         return Cells(parts, self.widths, gap=self.gap, pad=self.pad, decor=self.decor,
                      space_before=before, space_after=after, as_artifact=self.as_artifact,
-                     stretch=self.stretch)
+                     stretch=self.stretch, keep_limit=self.keep_limit)
 
     def draw(self) -> None:
         if self.as_artifact:

@@ -33,6 +33,11 @@ class Kit:
     def size(self) -> float:
         return self.profile.base_size
 
+    @property
+    def keep_limit(self) -> float:
+        """Blocks no taller than this move to the next page whole rather than split."""
+        return self.profile.frame_height * 0.4
+
     def para(self, t: Text, style: ParagraphStyle | None = None) -> Para:
         """A text node as a tagged paragraph in the style its kind asks for."""
         chosen = style or self.styles[t.kind]

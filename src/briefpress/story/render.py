@@ -66,12 +66,14 @@ def list_rows(items: ListNode, kit: Kit, *, decor: Decor | None = None,
 
 def bullet_list(node: ListNode, kit: Kit) -> list[Flowable]:
     rows = list_rows(node, kit, label_style="label", gap=kit.size * 0.2)
-    return [Box(rows, keep=len(rows) <= KEEP_WHOLE, space_after=kit.size * 0.6)]
+    return [Box(rows, keep=len(rows) <= KEEP_WHOLE, keep_limit=kit.keep_limit,
+                space_after=kit.size * 0.6)]
 
 
 def numbered_list(node: ListNode, kit: Kit) -> list[Flowable]:
     rows = list_rows(node, kit, gap=kit.size * 0.35)
-    return [Box(rows, keep=len(rows) <= KEEP_WHOLE, space_after=kit.size * 0.6)]
+    return [Box(rows, keep=len(rows) <= KEEP_WHOLE, keep_limit=kit.keep_limit,
+                space_after=kit.size * 0.6)]
 
 
 def people(node: ListNode, kit: Kit) -> list[Flowable]:
@@ -106,7 +108,7 @@ def tiles(node: ListNode, kit: Kit) -> list[Flowable]:
     rows: list[Flowable] = []
     for i in range(0, len(boxes), per_row):
         rows.append(Cells(boxes[i:i + per_row], [1.0] * per_row, gap=gap, keep=True,
-                          space_after=gap, stretch=True))
+                          keep_limit=kit.keep_limit, space_after=gap, stretch=True))
     return [Box(rows, space_before=2, space_after=kit.size * 0.8)]
 
 
@@ -140,6 +142,7 @@ def quote(node: Any, kit: Kit) -> list[Flowable]:
     return [Box([kit.para(node.text), kit.para(node.by)],
                 pad=(kit.size * 1.2, kit.size * 2.4, 2, 2),
                 decor=Decor(left=(3, kit.ink("tertiary"))), keep=True,
+                keep_limit=kit.keep_limit,
                 space_before=kit.size * 0.6, space_after=kit.size)]
 
 
@@ -152,7 +155,8 @@ def figure(node: Any, kit: Kit) -> list[Flowable]:
     parts: list[Flowable] = [kit.para(node.caption), drawn, kit.para(node.source)]
     if node.notes is not None:
         parts.append(kit.para(node.notes))
-    return [Box(parts, keep=True, space_before=kit.size * 0.4, space_after=kit.size * 0.9)]
+    return [Box(parts, keep=True, keep_limit=float("inf"), floats=True,
+                space_before=kit.size * 0.4, space_after=kit.size * 0.9)]
 
 
 def case_study(node: Any, kit: Kit) -> list[Flowable]:

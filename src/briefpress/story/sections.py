@@ -38,7 +38,7 @@ def masthead(s: Section, kit: Kit) -> list[Flowable]:
     else:
         row = Cells([mark, name, dates], [logo_h, width * 0.55 - logo_h, width * 0.45])
     head = Box([row], pad=(0, 0, 0, kit.size * 0.6), decor=Decor(bottom=(2.5, kit.ink("primary"))),
-               keep=True, space_after=kit.size * 1.4)
+               keep=True, keep_limit=kit.keep_limit, space_after=kit.size * 1.4)
     return [*(kit.para(t) for t in alert), head]
 
 
@@ -133,9 +133,10 @@ def columns(node: Columns, kit: Kit) -> list[Flowable]:
              for p in node.parts]
     rule = Decor(top=(1.5, kit.ink("primary")))
     if kit.profile.large_print or len(parts) == 1:
-        return [Box(parts, decor=rule, keep=True, space_before=kit.size * 1.4)]
+        return [Box(parts, decor=rule, keep=True, keep_limit=kit.keep_limit,
+                    space_before=kit.size * 1.4)]
     return [Cells(parts, list(node.weights), decor=rule, keep=True,
-                  space_before=kit.size * 1.4)]
+                  keep_limit=kit.keep_limit, space_before=kit.size * 1.4)]
 
 
 def section(node: Any, kit: Kit) -> list[Flowable]:

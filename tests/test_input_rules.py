@@ -421,16 +421,16 @@ def test_an_svg_sized_by_its_view_box_or_in_units_builds(project: Path, cli: Cli
 
 # Time: checking grows with the input, not with its square.
 
-def test_twenty_thousand_problems_are_all_reported_quickly(project: Path, cli: Cli) -> None:
-    """Once quadratic (43 s for this spec): every one of 20,000 unknown keys is reported,
-    each once, well within the 20 s a spec may take."""
+def test_thousands_of_problems_are_all_reported_quickly(project: Path, cli: Cli) -> None:
+    """Once quadratic: every one of 2,900 unknown keys (as many as the value limit lets a
+    spec hold) is reported, each once, well within the 20 s a spec may take."""
     import time
 
-    findings = "".join(f"  - {{text: Finding {i}, sorce: x}}\n" for i in range(20_000))
+    findings = "".join(f"  - {{text: Finding {i}, sorce: x}}\n" for i in range(2_900))
     spec = write_spec(project, "many", MINIMAL.replace("  - The first finding.\n", findings))
     start = time.perf_counter()
     lines = _fails(project, cli, spec, "check")
     assert time.perf_counter() - start < 20
-    assert len(lines) == 20_000
-    assert lines[-1] == ("{spec}:20005:27: findings[19999]: unknown key 'sorce'; allowed keys: "
+    assert len(lines) == 2_900
+    assert lines[-1] == ("{spec}:2905:26: findings[2899]: unknown key 'sorce'; allowed keys: "
                          "text, figure")

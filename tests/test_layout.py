@@ -192,3 +192,20 @@ def test_pages_say_page_x_of_y(briefings_built: dict[str, Path]) -> None:
         for number, objs in enumerate(pages, start=1):
             footer = "".join(o.text for o in objs if o.artifact)
             assert f"Page {number} of {len(pages)}" in footer, (name, number)
+
+
+@pytest.mark.parametrize("case", ["title of one 20,000-character word", "10,000 findings"])
+def test_the_largest_specs_build_in_bounded_time(project: Path, cli: Cli, case: str) -> None:
+    """bench/limits.py times these (and the rest of the edge cases) precisely; here the
+    bound is generous: a build at the limits finishes, it does not hang."""
+    spec = {
+        "title of one 20,000-character word":
+            f"title: {'w' * 20_000}\n" + BASE.split("\n", 1)[1] + "summary: S.\nfindings: [F.]\n",
+        "10,000 findings": BASE + "summary: S.\nfindings:\n"
+            + "".join(f"  - Finding {i} says something short but true.\n" for i in range(10_000)),
+    }[case]
+    started = time.perf_counter()
+    code, err, pdf = _build(project, cli, "edge", spec)
+    assert pdf.is_file()
+    assert code == 0, err[-500:]
+    assert time.perf_counter() - started < 90

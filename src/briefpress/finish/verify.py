@@ -170,7 +170,8 @@ class Checker:
         seen = [n for n in order if n in by_id]
         for group in (None, *sorted(set(in_figure.values()))):
             ids = [n for n in seen if in_figure.get(n) == group]
-            planned = [t.id for t in expected if t.id in set(ids)]
+            present = set(ids)
+            planned = [t.id for t in expected if t.id in present]
             if ids != planned:
                 at = next(i for i, (a, b) in enumerate(zip(ids, planned, strict=True)) if a != b)
                 raise self.fail(f"text out of reading order near '{by_id[ids[at]].plain[:50]}'")

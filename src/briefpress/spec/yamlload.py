@@ -54,7 +54,9 @@ from briefpress.spec.yamlhints import explain
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING_CHARS = MAX_TEXT_CHARS
 MAX_DEPTH = 32
-MAX_NODES = 200_000
+MAX_NODES = 15_000
+"""Values and keys a spec may hold: ten thousand findings build in about ten seconds; a real
+briefing holds a few hundred."""
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null"})

@@ -112,9 +112,9 @@ def laid() -> Iterator[Laid]:
     profile = screen(brand.base_size)
     b = loaded.briefing
     plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
-    from briefpress.build import _visual
+    from briefpress.build import _visual, geometry
 
-    visuals = {f.id: _visual(f, loaded, brand, None) for f in b.figures}
+    visuals = {f.id: _visual(f, loaded, brand, None, geometry(profile)) for f in b.figures}
     layout = render_pdf(make_story(plan, brand, profile, visuals), "x.yaml")
     pdf = finish(layout, plan, profile, "x.yaml")
     assert make_pdf(loaded, brand, "x.yaml") == pdf

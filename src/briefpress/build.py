@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
-from briefpress.charts import TEXT_WIDTH_PT, ChartSVG, Visual, check_chart, render_chart
+from briefpress.charts import ChartGeometry, ChartSVG, Visual, check_chart, render_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import (
     BlockTooLarge,
@@ -29,7 +29,7 @@ from briefpress.errors import (
 from briefpress.finish import finish
 from briefpress.pages import render_pdf
 from briefpress.plan import make_plan
-from briefpress.profile import Profile, make_profile
+from briefpress.profile import Profile, ProfileName, make_profile
 from briefpress.spec import LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile, Table
 from briefpress.spec.figures import ChartBase, FigureBase, ImageFigure
@@ -98,7 +98,7 @@ class Project:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one spec: a written PDF, or the error that stopped it."""
+    """What happened to one paper of one spec: a written PDF, or the error that stopped it."""
 
     spec: str
     output: Path | None
@@ -130,15 +130,16 @@ def _brand(assets: Path) -> Brand:
     return brand
 
 
-def check(spec: Path, project: Project | None = None, brand: Brand | None = None
-          ) -> LoadedSpec:
+def check(spec: Path, project: Project | None = None, brand: Brand | None = None,
+          profiles: tuple[ProfileName, ...] | None = None) -> LoadedSpec:
     """Validate one spec (raises SpecError); its files may come from its folder or the project.
 
     With a *brand* (the project's, if not given), the spec is also checked against it,
     and every problem is reported together: every character of the spec's text and
     CSV data must be in the brand font, so nothing is printed as an empty box, and
     the brand's placeholder facts are warnings (errors for a spec marked final).
-    Every SVG image is converted once, as the build will.
+    Every SVG image is converted once, and every chart laid out for each of the
+    papers (*profiles*, else the spec's or the brand's) it will be built in.
     """
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
     if brand is None and project is not None:
@@ -149,23 +150,52 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
     else:
         font, known = brand.font, brand
         cache_dir = project.chart_cache if project else None
-        checks.append(lambda loaded: _printable(loaded, known, cache_dir))
+        checks.append(lambda loaded: _printable(loaded, known, cache_dir, profiles))
         checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
         checks.append(lambda loaded: spec_problems(known, loaded))
+        checks.append(lambda loaded: _inks(loaded, known, profiles))
     return load_briefing(spec, display(spec), roots, checks)
 
 
-def _printable(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> list[Problem]:
-    """Every character in the brand font, then every chart laid out (a chart with a
-    character the font lacks is reported once, by the first)."""
+def _printable(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
+               requested: tuple[ProfileName, ...] | None) -> list[Problem]:
+    """Every character in the brand font, then every chart laid out for each paper it will
+    be printed on (a chart with a character the font lacks is reported once, by the first)."""
     problems = check_glyphs(loaded, brand.font.lacks, brand.font.name)
     unprintable = {i for i in range(len(loaded.briefing.figures))
                    if any(p.path.startswith(f"figures[{i}]") for p in problems)}
-    return problems + _charts_fit(loaded, brand, cache_dir, unprintable)
+    for profile in profiles_for(loaded, brand, requested):
+        for p in _charts_fit(loaded, brand, cache_dir, unprintable, geometry(profile)):
+            if p not in problems:
+                problems.append(p)
+    return problems
+
+
+def _inks(loaded: LoadedSpec, brand: Brand, requested: tuple[ProfileName, ...] | None
+          ) -> list[Problem]:
+    """For a print paper, the brand colours with no CMYK value given (converted from RGB)."""
+    papers = profiles_for(loaded, brand, requested)
+    return list(brand.ink_warnings) if any(p.colour_space == "cmyk" for p in papers) else []
+
+
+def profiles_for(loaded: LoadedSpec, brand: Brand, requested: tuple[ProfileName, ...] | None
+                 ) -> list[Profile]:
+    """The papers to make: those asked for on the command line, else the spec's, else the
+    brand's."""
+    names = requested or loaded.briefing.profiles or brand.printing.profiles
+    return [make_profile(n, brand.base_size, brand.printing.large_size)
+            for n in dict.fromkeys(names)]
+
+
+def geometry(profile: Profile) -> ChartGeometry:
+    """The room a chart has on a paper: the text width, the paper's label size, and the
+    height that leaves a page's frame room for the caption and source line."""
+    return ChartGeometry(profile.text_width, max(8.5, profile.min_chart_text),
+                         profile.frame_height - 8 * profile.base_size)
 
 
 def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
-                skip: set[int]) -> list[Problem]:
+                skip: set[int], room: ChartGeometry) -> list[Problem]:
     """Lay out every chart not already drawn (in memory or in the cache folder), so that
     text too long for its chart is reported by ``check`` exactly as by ``build``."""
     problems: list[Problem] = []
@@ -174,11 +204,11 @@ def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
         if isinstance(figure, ImageFigure) or i in skip or (
                 isinstance(figure, ChartBase) and not isinstance(data, Table)):
             continue  # an image; data or text already reported as wrong
-        key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
+        key = chart_cache.chart_key(figure, data, brand, room)
         if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
             continue
         try:
-            check_chart(figure, data, brand, TEXT_WIDTH_PT)
+            check_chart(figure, data, brand, room)
         except ChartDoesNotFit as exc:
             problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
     return problems
@@ -188,11 +218,11 @@ _DRAWN: dict[str, ChartSVG] = {}
 """Charts drawn in this process, by cache key: a chart shared by several specs is drawn once."""
 
 
-def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None
-           ) -> ChartSVG:
+def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
+           room: ChartGeometry) -> ChartSVG:
     """One chart, from the in-process cache, the cache folder, or drawn (and then kept)."""
     data = loaded.data_for(figure.id)
-    key = chart_cache.chart_key(figure, data, brand, TEXT_WIDTH_PT)
+    key = chart_cache.chart_key(figure, data, brand, room)
     if key in _DRAWN:
         return _DRAWN[key]
     target = cache_dir / f"{key}.json" if cache_dir is not None else None
@@ -201,7 +231,7 @@ def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path
         with contextlib.suppress(OSError):
             chart = chart_cache.decode(target.read_bytes())
     if chart is None:
-        chart = render_chart(figure, data, brand, TEXT_WIDTH_PT)
+        chart = render_chart(figure, data, brand, room)
         if target is not None:
             with contextlib.suppress(OSError):  # a read-only project still builds
                 write_atomic(target, chart_cache.encode(chart))
@@ -211,23 +241,24 @@ def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path
     return chart
 
 
-def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None
-            ) -> Visual:
+def _visual(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
+            room: ChartGeometry) -> Visual:
     """An image figure's checked file as it is; anything else is a chart to draw."""
     data = loaded.data_for(figure.id)
     if isinstance(data, ImageFile):
         return data
-    return _chart(figure, loaded, brand, cache_dir)
+    return _chart(figure, loaded, brand, cache_dir, room)
 
 
-def _visuals(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None) -> dict[str, Visual]:
+def _visuals(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
+             room: ChartGeometry) -> dict[str, Visual]:
     """Every figure's visual; a chart that cannot be drawn in its room is a located error
     in the spec (all of them reported together)."""
     visuals: dict[str, Visual] = {}
     problems: list[Problem] = []
     for i, figure in enumerate(loaded.briefing.figures):
         try:
-            visuals[figure.id] = _visual(figure, loaded, brand, cache_dir)
+            visuals[figure.id] = _visual(figure, loaded, brand, cache_dir, room)
         except ChartDoesNotFit as exc:
             problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
     if problems:
@@ -241,8 +272,8 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     b = loaded.briefing
     profile = profile or make_profile("screen", brand.base_size)
     plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
-    visuals = _visuals(loaded, brand, cache_dir)
-    story = make_story(plan, brand, profile, visuals)
+    visuals = _visuals(loaded, brand, cache_dir, geometry(profile))
+    story = make_story(plan, brand, profile, visuals, brand.printing.cmyk)
     try:
         layout = render_pdf(story, source)
     except BlockTooLarge as exc:
@@ -340,26 +371,39 @@ def _umask() -> int:
     return mask
 
 
-def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None = None
-              ) -> Outcome:
-    """Build one spec to ``out_dir/<stem>.pdf``; errors are returned, not raised."""
+def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None = None,
+              profiles: tuple[ProfileName, ...] | None = None) -> list[Outcome]:
+    """Build one spec, once per paper, to ``out_dir/<stem><suffix>.pdf``
+    (``x.pdf``, ``x-print.pdf``, ``x-large-print.pdf``); errors are returned, not raised."""
     source = display(spec)
     try:
-        loaded = check(spec, project, brand)
-        pdf = make_pdf(loaded, brand, source, project.chart_cache if project else None)
-        target = out_dir / f"{spec.stem}.pdf"
-        try:
-            write_atomic(target, pdf)
-        except OSError as exc:  # disk full, no permission: this spec fails, the rest go on
-            raise BuildError(source, f"could not write {display(target)}: "
-                             f"{exc.strerror or exc}") from None
+        loaded = check(spec, project, brand, profiles)
     except BriefpressError as exc:
-        return Outcome(source, None, (), exc)
-    return Outcome(source, target, loaded.warnings, None)
+        return [Outcome(source, None, (), exc)]
+    cache_dir = project.chart_cache if project else None
+    outcomes = []
+    for profile in profiles_for(loaded, brand, profiles):
+        target = out_dir / f"{spec.stem}{profile.suffix}.pdf"
+        try:
+            write_pdf(target, make_pdf(loaded, brand, source, cache_dir, profile), source)
+        except BriefpressError as exc:
+            outcomes.append(Outcome(source, None, (), exc))
+            continue
+        outcomes.append(Outcome(source, target, loaded.warnings, None))
+    return outcomes
 
 
-def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None
-               ) -> list[Outcome]:
+def write_pdf(target: Path, pdf: bytes, source: str) -> None:
+    """Write a finished PDF; a failure (disk full, no permission) fails this paper only."""
+    try:
+        write_atomic(target, pdf)
+    except OSError as exc:
+        raise BuildError(source, f"could not write {display(target)}: "
+                         f"{exc.strerror or exc}") from None
+
+
+def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None,
+               profiles: tuple[ProfileName, ...] | None = None) -> list[Outcome]:
     """Build every spec; one failure does not stop the others. Raises if a brand is bad.
 
     Without a *project*, each spec is built in its own (:meth:`Project.of`): its
@@ -371,7 +415,7 @@ def build_many(specs: list[Path], project: Project | None = None, out_dir: Path 
         own = project or Project.of(spec)
         if own.root not in brands:
             brands[own.root] = _required_brand(own)
-        outcomes.append(build_one(spec, brands[own.root], out_dir or own.output, own))
+        outcomes += build_one(spec, brands[own.root], out_dir or own.output, own, profiles)
     return outcomes
 
 

@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from briefpress.errors import BriefpressError, Problem, SpecError, printable
 
@@ -25,6 +26,8 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 
+
+PROFILES = ("screen", "print", "large-print")
 
 PROJECT_HELP = ("folder holding briefings/, assets/ and output/ (default: the nearest folder "
                 "above the spec, or above the current folder, that holds assets/brand.yml)")
@@ -46,9 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build specs into PDFs (default: every briefings/*.yaml)")
     b.add_argument("files", nargs="*", type=Path, metavar="FILE")
     b.add_argument("--out", type=Path, metavar="DIR", help="write PDFs here (default: output/)")
+    b.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
+                   help="the paper to make: screen (x.pdf), print (x-print.pdf: CMYK, bleed, "
+                   "crop marks) or large-print (x-large-print.pdf); repeat for several "
+                   "(default: the spec's profiles, else the brand's, else screen)")
     c = sub.add_parser("check", help="validate specs; write nothing")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
+                   help="check for this paper too (charts are laid out for each)")
     n = sub.add_parser("new", help="write a commented starter spec to briefings/NAME.yaml")
     n.add_argument("name", metavar="NAME", help="lower-case letters, digits and hyphens")
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
@@ -90,7 +99,7 @@ def _build(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     failed = 0
     seen: set[Problem] = set()
-    for outcome in build_many(specs, project, args.out):
+    for outcome in build_many(specs, project, args.out, _profiles(args)):
         _print_problems(outcome.warnings, seen)
         if outcome.error is not None:
             failed += 1
@@ -98,6 +107,12 @@ def _build(args: argparse.Namespace) -> int:
         else:
             print(f"built {outcome.output}")
     return EXIT_INVALID if failed else EXIT_OK
+
+
+def _profiles(args: argparse.Namespace) -> Any:
+    """The papers named with --profile, in order, each once; None if none was named."""
+    named = getattr(args, "profile", None)
+    return tuple(dict.fromkeys(named)) if named else None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -112,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
         if project.root not in brands:
             brands[project.root] = project_brand(project)
         try:
-            loaded = check(spec, project, brands[project.root])
+            loaded = check(spec, project, brands[project.root], _profiles(args))
         except SpecError as exc:
             _report(exc, args.traceback)
             status = EXIT_INVALID

@@ -178,17 +178,19 @@ class Checker:
         self.figures_near_their_place(expected, in_figure)
 
     def figures_near_their_place(self, expected: list[Text], in_figure: dict[str, str]) -> None:
-        """A figure that floated is drawn no later than the page after the one where what
-        comes before it in reading order ends."""
+        """A figure that floated is drawn no earlier than the text before it ends, and no
+        later than the page after everything before it in reading order (a figure that
+        floated before it included)."""
         pages = self._pages_of()
-        drawn = [t for t in expected if pages.get(t.id)]
-        for before, t in itertools.pairwise(drawn):
+        latest = 0
+        for before, t in itertools.pairwise([t for t in expected if pages.get(t.id)]):
+            latest = max(latest, pages[before.id][-1])
             if t.id not in in_figure or in_figure.get(before.id) == in_figure[t.id]:
                 continue
-            where, after = pages[t.id][0], pages[before.id][-1]
-            if not after <= where <= after + 1:
+            where = pages[t.id][0]
+            if not pages[before.id][-1] <= where <= latest + 1:
                 raise self.fail(f"'{t.plain[:50]}' is drawn on page {where + 1}, far from the "
-                                f"text before it (page {after + 1})")
+                                f"text before it (page {pages[before.id][-1] + 1})")
 
     def _pages_of(self) -> dict[str, list[int]]:
         pages: dict[str, list[int]] = defaultdict(list)

@@ -69,6 +69,11 @@ class Briefing(Model):
         "page 1 and records it in the PDF's metadata."))
     status: Literal["draft", "final"] = Field("final", description=(
         "'draft' stamps DRAFT on every page."))
+    profiles: tuple[Literal["screen", "print", "large-print"], ...] | None = Field(
+        None, min_length=1, description=(
+            "The papers to make: 'screen' (emailed, read on screen), 'print' (for a print "
+            "shop: CMYK, bleed, crop marks) and 'large-print' (16pt and up). The default is "
+            "the brand's; 'briefpress build --profile' overrides both."))
     summary: Paragraphs = Field(description="One paragraph, or a list of them, for page 1.")
     key_numbers: KeyNumbers | None = Field(None, description=(
         "Up to four stat tiles printed on page 1, under the title."))

@@ -256,7 +256,8 @@ class Box(Flowable):
             pieces = child.splitOn(self.canv, iw, room - y - gap) if room - y - gap > 0 else []
             if len(pieces) >= 2:
                 return [*first, pieces[0]], [*pieces[1:], *self.parts[i + 1:]], True
-            if getattr(child, "floats", False) and room - y > FLOAT_ROOM * room + EPSILON:
+            if (getattr(child, "floats", False) and room - y > FLOAT_ROOM * room + EPSILON
+                    and first and not _keeps_with_next(first[-1])):  # a heading keeps it
                 return self._float(i, first, iw, room, y, prev)
             return first, list(self.parts[i:]), False
         return None

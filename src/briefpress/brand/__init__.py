@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from briefpress.brand.printing import Defaults, Printing, printing
 from briefpress.errors import Problem, SpecError
 from briefpress.spec import LoadedSpec
 from briefpress.spec.diagnose import did_you_mean, display_path, problems_from
@@ -127,7 +128,7 @@ class _BrandFile(_Closed):
     logo: _Logo
     color: _Colour
     typography: _Typography
-    defaults: Any = None
+    defaults: Defaults = Defaults()
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,11 @@ class Brand:
     placeholders: tuple[Problem, ...] = field(default=(), compare=False)
     logo_at: Problem | None = field(default=None, repr=False, compare=False)
     """Where the logo is named in the brand file (message empty): for later checks of it."""
+    printing: Printing = field(default=Printing(), compare=False)
+    """The papers made by default, the large-print size and the print inks
+    (``defaults.briefpress``)."""
+    ink_warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """Brand colours with no CMYK value given, located: said when a print paper is made."""
 
 
 Fail = Callable[[PathKey, str], None]
@@ -215,6 +221,7 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
     logo_path, logo_name = _logo_reference(raw.logo)
     logo = _logo(assets, logo_name, logo_path, fail)
     size = _points(raw.typography.base.size, fail)
+    papers = printing(raw.defaults, dict(raw.color.palette), fail)
     facts, placeholders = _facts(raw.meta, doc, fail)
     if font is not None:
         problems += _undrawable(raw.meta, doc, font)
@@ -233,7 +240,21 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
         logo_image=logo[1],
         placeholders=tuple(placeholders),
         logo_at=_at(doc, logo_path, ""),
+        printing=papers,
+        ink_warnings=_inks(colours, papers, doc),
     )
+
+
+INK_ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "danger", "light")
+
+
+def _inks(colours: Colours, papers: Printing, doc: Document) -> tuple[Problem, ...]:
+    """One warning per colour role with no CMYK given, at the role's line."""
+    missing = set(papers.lacks_cmyk([getattr(colours, r) for r in INK_ROLES]))
+    return tuple(_at(doc, ("color", role), f"'{getattr(colours, role)}' has no CMYK value "
+                     "under defaults.briefpress.cmyk, so the print paper converts it from RGB; "
+                     "give the brand guide's or printer's values", "warning")
+                 for role in INK_ROLES if getattr(colours, role) in missing)
 
 
 def _at(doc: Document, path: PathKey, message: str, severity: Literal["error", "warning"]

@@ -6,7 +6,8 @@ long unbroken word somewhere. Every word is a unique token (``x17y``), so the te
 say that each one is printed exactly once and read, through the structure tree, in
 reading order. For every spec: the build finishes in bounded time, the page count
 stays within a linear bound of the text, nothing is drawn outside the margins, no box
-or rule is drawn without its text, and every bookmark lands on its heading.
+or rule is drawn without its text, every bookmark lands on its heading, and the PDF
+still passes PDF/UA-1 and PDF/A-2a.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from page import validate_pdf
 
 from briefpress.cli import main
 from conftest import REPO, char_boxes, outside_margins
@@ -143,3 +145,6 @@ def test_any_length_lays_out(workspace: Path, sizes: dict[str, object]) -> None:
         assert _decorations_have_text(objs) == [], f"page {number}"
     for title, page, top in outline(pdf):
         assert _heading_words(title)[:30] in squash(text_near(pdf, page, top, 40))
+    for profile in ("ua1", "pdfa-2a"):  # still a tagged, archival PDF at any length
+        report = validate_pdf(str(pdf), profile=profile)
+        assert report.is_compliant, sorted({f.rule_id for f in report.failures})

@@ -25,13 +25,19 @@ def _stage(module: str) -> str:
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module a file imports, by its full name: ``from briefpress import plan`` is
+    ``briefpress.plan``; a relative import is named as written, so it is caught below."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            names.add("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            if node.module == "briefpress":
+                names.update(f"briefpress.{a.name}" for a in node.names)
     return names
 
 
@@ -42,6 +48,20 @@ def _modules() -> list[tuple[str, Path]]:
         name = ".".join(p for p in rel.parts if p != "__init__")
         out.append((name, path))
     return out
+
+
+def test_no_relative_imports() -> None:
+    """Stages are named in full, so the import-order check below sees every import."""
+    wrong = [f"{name} imports {imported}" for name, path in _modules()
+             for imported in _imports(path) if imported.startswith(".")]
+    assert wrong == []
+
+
+def test_the_import_check_sees_every_form(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from briefpress import build\nfrom . import x\nfrom .y import z\n"
+                      "import briefpress.plan\n", encoding="utf-8")
+    assert _imports(sample) == {"briefpress", "briefpress.build", ".", ".y", "briefpress.plan"}
 
 
 def test_stages_import_only_earlier_stages() -> None:

@@ -35,6 +35,8 @@ class PageObject:
     role: str
     text: str
     box: tuple[float, float, float, float]
+    size: float = 0.0
+    """A text's font size as printed (its font size times its matrix's scale)."""
 
 
 def _names(obj: Any) -> list[str]:
@@ -73,9 +75,14 @@ def page_objects(pdf: Path | bytes) -> list[list[PageObject]]:
                     parents[id(obj)] = names
                     continue
                 role = next((x for x in reversed(names) if x != "Artifact"), "")
-                text = obj.extract() if obj.type == raw.FPDF_PAGEOBJ_TEXT else ""
+                is_text = obj.type == raw.FPDF_PAGEOBJ_TEXT
+                text = obj.extract() if is_text else ""
+                size = 0.0
+                if is_text:
+                    m = obj.get_matrix()
+                    size = obj.get_font_size() * (m.a ** 2 + m.b ** 2) ** 0.5
                 objs.append(PageObject(n, KINDS.get(obj.type, "?"), "Artifact" in names, role,
-                                       text, tuple(float(v) for v in obj.get_bounds())))
+                                       text, tuple(float(v) for v in obj.get_bounds()), size))
             out.append(objs)
             tp.close()
             page.close()

@@ -273,7 +273,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
     profile = profile or make_profile("screen", brand.base_size)
     plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
     visuals = _visuals(loaded, brand, cache_dir, geometry(profile))
-    story = make_story(plan, brand, profile, visuals, brand.printing.cmyk)
+    story = make_story(plan, brand, profile, visuals)
     try:
         layout = render_pdf(story, source)
     except BlockTooLarge as exc:
@@ -284,7 +284,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
         if where is None:
             raise BuildError(source, message) from None
         raise SpecError([loaded.problem(where, message)]) from None
-    return finish(layout, plan, profile, source, story.stamp)
+    return finish(layout, plan, profile, source, story.stamp, brand.printing.ink)
 
 
 TEMP_TAG = "briefpress-tmp"

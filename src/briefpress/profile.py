@@ -54,11 +54,34 @@ class Profile:
     colour_space: ColourSpace
     links: bool
     bleed: float = 0.0
+    """How far backgrounds that touch the trim edge are drawn past it (print)."""
+    slug: float = 0.0
+    """Room beyond the bleed for the crop marks (print)."""
     crop_marks: bool = False
     min_text: float = 7.0
-    """The smallest text anywhere in the body, charts included (points)."""
+    """The smallest text anywhere outside the charts (points)."""
     min_chart_text: float = 7.0
     large_print: bool = False
+
+    @property
+    def offset(self) -> float:
+        """Where the trimmed page starts on the sheet: the bleed and the slug around it."""
+        return self.bleed + self.slug
+
+    @property
+    def media(self) -> tuple[float, float]:
+        """The sheet the PDF pages are: the trimmed page, its bleed and the crop marks."""
+        return self.page_width + 2 * self.offset, self.page_height + 2 * self.offset
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.offset
+        return o, o, o + self.page_width, o + self.page_height
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.trim_box
+        return x0 - self.bleed, y0 - self.bleed, x1 + self.bleed, y1 + self.bleed
 
     @property
     def text_width(self) -> float:
@@ -102,15 +125,16 @@ def screen(base_size: float = 10.0) -> Profile:
 def for_print(base_size: float = 10.0) -> Profile:
     """For a print shop: the screen layout in CMYK with 3 mm bleed and crop marks."""
     return Profile("print", *A4, 20 * MM, 20 * MM, 22 * MM, 22 * MM, base_size, TypeScale(),
-                   "cmyk", links=False, bleed=3 * MM, crop_marks=True)
+                   "cmyk", links=False, bleed=3 * MM, slug=7 * MM, crop_marks=True)
 
 
 def large_print(base_size: float = 16.0) -> Profile:
-    """Clear print for readers with low vision: 16 pt and up, nothing smaller than 14 pt."""
+    """Clear print for readers with low vision: all text 16 pt and up (the brand may set 16
+    to 20), chart labels 14 pt and up, one column, left aligned."""
     scale = TypeScale(title=1.75, subtitle=1.15, h1=1.35, h2=1.15, quote=1.0, small=1.0,
                       source=1.0, cell=1.0, furniture=0.875, leading=1.45)
     return Profile("large-print", *A4, 18 * MM, 18 * MM, 22 * MM, 24 * MM, base_size, scale,
-                   "rgb", links=True, min_text=14.0, min_chart_text=14.0, large_print=True)
+                   "rgb", links=True, min_text=16.0, min_chart_text=14.0, large_print=True)
 
 
 def make_profile(name: ProfileName, base_size: float = 10.0,

@@ -64,6 +64,26 @@ class Printing:
         given = {hex_ for hex_, _ in self.cmyk}
         return [c for c in dict.fromkeys(colours) if c.upper() not in given]
 
+    def ink(self, colour: str) -> CMYK:
+        """The process colour for ``#RRGGBB``: the brand's value, or a plain conversion.
+
+        This is the one place an RGB colour becomes ink: the story's text and boxes and,
+        after drawing, the charts' and images' colours all come through it.
+        """
+        given = dict(self.cmyk).get(colour.upper())
+        return given if given is not None else rgb_to_cmyk(colour)
+
+
+def rgb_to_cmyk(colour: str) -> CMYK:
+    """A plain device conversion (black generation by the darkest channel), for colours
+    the brand gives no CMYK value for. Greys become black ink alone, so text stays sharp."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    k = 1 - max(r, g, b)
+    if k >= 1:
+        return 0.0, 0.0, 0.0, 1.0
+    c, m, y = (round((1 - v - k) / (1 - k), 4) for v in (r, g, b))
+    return c, m, y, round(k, 4)
+
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(pt)?")
 

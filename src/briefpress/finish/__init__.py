@@ -16,6 +16,7 @@ from pypdf.errors import PdfReadError
 
 from briefpress.errors import BuildError
 from briefpress.finish.fonts import fix_to_unicode
+from briefpress.finish.inks import Ink, check_print, to_cmyk
 from briefpress.finish.meta import set_metadata, set_output_intent
 from briefpress.finish.tree import build_tree, link_descriptions
 from briefpress.finish.verify import verify
@@ -34,8 +35,8 @@ def _stamp(writer: PdfWriter, stamp: bytes) -> None:
 
 
 def finish(layout: Layout, plan: Plan, profile: Profile, source: str,
-           stamp: bytes | None = None) -> bytes:
-    """The finished, checked PDF of *layout*."""
+           stamp: bytes | None = None, ink: Ink | None = None) -> bytes:
+    """The finished, checked PDF of *layout*; *ink* turns RGB into CMYK for print."""
     try:
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(layout.pdf), strict=True))
     except (PdfReadError, ValueError) as exc:
@@ -48,9 +49,14 @@ def finish(layout: Layout, plan: Plan, profile: Profile, source: str,
         extra.append(("/Embargo", plan.meta.embargo))
     if plan.meta.draft:
         extra.append(("/Status", "Draft"))
-    set_metadata(writer, plan.meta, tuple(extra))
+    set_metadata(writer, plan.meta, tuple(extra), archival=profile.colour_space == "rgb")
     set_output_intent(writer, profile.colour_space)
     fix_to_unicode(writer)
+    if profile.colour_space == "cmyk":
+        if ink is None:
+            raise BuildError(source, "a print paper needs the brand's inks")
+        to_cmyk(writer, ink)
+        check_print(writer, source)
     out = io.BytesIO()
     writer.write(out)
     pdf = out.getvalue()

@@ -59,13 +59,17 @@ def pdf_date(when: date) -> str:
     return f"D:{when:%Y%m%d}000000+00'00'"
 
 
-def xmp(meta: Meta) -> bytes:
-    """The XMP packet: Dublin Core, PDF and XMP basics, and the PDF/A and PDF/UA ids."""
+def xmp(meta: Meta, archival: bool = True) -> bytes:
+    """The XMP packet: Dublin Core, PDF and XMP basics, the PDF/UA id, and the PDF/A id
+    when the paper is archival (the screen and large-print papers; a print paper's CMYK
+    has no embedded profile, so it does not claim PDF/A)."""
     when = f"{meta.date:%Y-%m-%d}T00:00:00+00:00"
     author = ", ".join(meta.authors)
     lang = escape(meta.language)
     keywords = escape(", ".join(meta.keywords))
     title, subject = escape(meta.title), escape(meta.subject)
+    pdfa = ("   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>A</pdfaid:conformance>\n"
+            if archival else "")
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -87,9 +91,7 @@ def xmp(meta: Meta) -> bytes:
    <xmp:CreateDate>{when}</xmp:CreateDate>
    <xmp:ModifyDate>{when}</xmp:ModifyDate>
    <xmp:MetadataDate>{when}</xmp:MetadataDate>
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>A</pdfaid:conformance>
-   <pdfuaid:part>1</pdfuaid:part>
+{pdfa}   <pdfuaid:part>1</pdfuaid:part>
   </rdf:Description>{_PDFUA_SCHEMA}
  </rdf:RDF>
 </x:xmpmeta>
@@ -97,7 +99,8 @@ def xmp(meta: Meta) -> bytes:
     return body.encode("utf-8")
 
 
-def set_metadata(writer: PdfWriter, meta: Meta, extra: tuple[tuple[str, str], ...]) -> None:
+def set_metadata(writer: PdfWriter, meta: Meta, extra: tuple[tuple[str, str], ...],
+                 archival: bool = True) -> None:
     """Document information and XMP, saying the same things."""
     info = {"/Title": meta.title, "/Author": ", ".join(meta.authors),
             "/Subject": meta.subject, "/Keywords": ", ".join(meta.keywords),
@@ -105,7 +108,7 @@ def set_metadata(writer: PdfWriter, meta: Meta, extra: tuple[tuple[str, str], ..
             "/CreationDate": pdf_date(meta.date), "/ModDate": pdf_date(meta.date), **dict(extra)}
     writer.add_metadata({NameObject(k): TextStringObject(v) for k, v in info.items()})
     stream = DecodedStreamObject()
-    stream.set_data(xmp(meta))
+    stream.set_data(xmp(meta, archival))
     stream[NameObject("/Type")] = NameObject("/Metadata")
     stream[NameObject("/Subtype")] = NameObject("/XML")
     writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)

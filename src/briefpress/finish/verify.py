@@ -227,15 +227,17 @@ class Checker:
 
     def inside_margins(self) -> None:
         p = self.profile
-        x0, y0 = p.margin_left - TOLERANCE, p.margin_bottom - TOLERANCE
-        x1 = p.page_width - p.margin_right + TOLERANCE
-        y1 = p.page_height - p.margin_top + TOLERANCE
+        off = p.offset
+        x0, y0 = off + p.margin_left - TOLERANCE, off + p.margin_bottom - TOLERANCE
+        x1 = off + p.page_width - p.margin_right + TOLERANCE
+        y1 = off + p.page_height - p.margin_top + TOLERANCE
+        width, height = p.media
         for page in self.pages:
             for o in page:
                 left, bottom, right, top = o.bounds
                 if o.artifact:
                     inside = left >= -TOLERANCE and bottom >= -TOLERANCE and \
-                        right <= p.page_width + TOLERANCE and top <= p.page_height + TOLERANCE
+                        right <= width + TOLERANCE and top <= height + TOLERANCE
                 else:
                     inside = left >= x0 and bottom >= y0 and right <= x1 and top <= y1
                 if not inside:
@@ -277,7 +279,7 @@ class Checker:
 
     def pages_are_full(self) -> None:
         p = self.profile
-        top = p.page_height - p.margin_top
+        top = p.offset + p.page_height - p.margin_top
         for page in self.pages[:-1]:
             content = [o for o in page if not o.artifact]
             if not content:

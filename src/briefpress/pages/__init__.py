@@ -110,14 +110,15 @@ def render_pdf(story: Story, source: str) -> Layout:
     p, meta = story.profile, story.meta
     buf = io.BytesIO()
     budget = page_budget(story)
-    doc = _Doc(buf, pagesize=(p.page_width, p.page_height), leftMargin=p.margin_left,
+    doc = _Doc(buf, pagesize=p.media, leftMargin=p.margin_left,
                rightMargin=p.margin_right, topMargin=p.margin_top, bottomMargin=p.margin_bottom,
                title=meta.title, author=", ".join(meta.authors), subject=meta.subject,
                keywords=", ".join(meta.keywords), creator="briefpress",
                producer="briefpress (reportlab)", lang=meta.language, displayDocTitle=True,
                invariant=1, initialFontName=story.fonts.regular, budget=budget)
     doc._blocks = {id(f) for f in story.flowables}
-    frame = Frame(p.margin_left, p.margin_bottom, p.text_width, p.frame_height, id="body",
+    frame = Frame(p.offset + p.margin_left, p.offset + p.margin_bottom, p.text_width,
+                  p.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                   overlapAttachedSpace=1)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_show_outline)])

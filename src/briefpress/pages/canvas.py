@@ -117,6 +117,9 @@ def canvas_class(story: Story, record: Record) -> type[Canvas]:
             self._tag: str | None = None
             self._artifacts = 0
             self._bp_pages = 0
+            if story.profile.crop_marks:
+                self.setTrimBox(story.profile.trim_box)
+                self.setBleedBox(story.profile.bleed_box)
 
         def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:
             return SpacedText(self, x, y, direction=direction)
@@ -191,11 +194,16 @@ def canvas_class(story: Story, record: Record) -> type[Canvas]:
             super().showPage()
 
         def _furniture(self) -> None:
-            """Footer on every page, running header after the first: all artifacts."""
+            """Footer on every page, running header after the first, crop marks in print:
+            all artifacts."""
             p, f = story.profile, story.furniture
             size, font = p.footer_size, story.fonts.regular
             left, right = p.margin_left, p.page_width - p.margin_right
             self.saveState()
+            if p.crop_marks:
+                self._crop_marks()
+            if p.offset:
+                self.translate(p.offset, p.offset)
             self.setFont(font, size)
             self.setFillColor(story.ink("secondary"))
             self.setStrokeColor(story.ink("secondary"))
@@ -215,6 +223,20 @@ def canvas_class(story: Story, record: Record) -> type[Canvas]:
                 self.end_artifact()
             self.restoreState()
 
+        def _crop_marks(self) -> None:
+            """Trim marks at each corner, in the slug outside the bleed, in every ink."""
+            p = story.profile
+            x0, y0, x1, y1 = p.trim_box
+            near, far = p.bleed + 0.5, p.offset - 0.5
+            self.begin_artifact("Layout")
+            self.setStrokeColorCMYK(1, 1, 1, 1)
+            self.setLineWidth(0.25)
+            for x, sx in ((x0, -1), (x1, 1)):
+                for y, sy in ((y0, -1), (y1, 1)):
+                    self.line(x + sx * near, y, x + sx * far, y)
+                    self.line(x, y + sy * near, x, y + sy * far)
+            self.end_artifact()
+
         def save(self) -> None:
             """Write each page's "Page X of Y" now that Y is known, then the file."""
             p = story.profile
@@ -223,6 +245,7 @@ def canvas_class(story: Story, record: Record) -> type[Canvas]:
                 self.beginForm(f"bp-page-{number}")
                 self.setFont(story.fonts.regular, p.footer_size)
                 self.setFillColor(story.ink("secondary"))
+                # drawn where the footer is, which is already moved onto the trimmed page
                 self.drawRightString(p.page_width - p.margin_right, p.footer_y,
                                      story.furniture.page_label(number, total))
                 self.endForm()

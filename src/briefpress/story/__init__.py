@@ -41,11 +41,11 @@ class Story:
     stamp: bytes | None
 
 
-def make_story(plan: Plan, brand: Brand, profile: Profile, visuals: Mapping[str, Visual],
-               cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()) -> Story:
+def make_story(plan: Plan, brand: Brand, profile: Profile, visuals: Mapping[str, Visual]
+               ) -> Story:
     """Every part of the plan as flowables, in reading order."""
     fonts = register_fonts(brand.font)
-    ink = Ink(brand.colours, profile.colour_space, cmyk)
+    ink = Ink(brand.colours, profile.colour_space, brand.printing)
     kit = Kit(profile, ink, make_styles(profile, ink, fonts), fonts, brand, visuals)
     flow = [f for part in plan.body for f in section(part, kit)]
     stamp = draft_stamp(plan.furniture, profile, ink, fonts)

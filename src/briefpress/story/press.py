@@ -29,11 +29,12 @@ def draft_stamp(furniture: Furniture, profile: Profile, ink: Ink, fonts: FontNam
     if furniture.draft is None or furniture.draft_banner is None:
         return None
     buf = io.BytesIO()
-    size = (profile.page_width, profile.page_height)
-    canv = Canvas(buf, pagesize=size, invariant=1,
+    canv = Canvas(buf, pagesize=profile.media, invariant=1,
                   initialFontName=fonts.bold)  # type: ignore[arg-type]  # stub says float
-    width, height = size
+    width, height = profile.page_width, profile.page_height
     canv.addLiteral(WATERMARK)
+    if profile.offset:
+        canv.translate(profile.offset, profile.offset)
     canv.saveState()
     big = min(150.0, width * 0.8 / max(len(furniture.draft), 1) * 1.6)
     canv.setFont(fonts.bold, big)

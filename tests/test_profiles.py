@@ -160,3 +160,49 @@ def test_a_spec_may_name_its_papers(project: Path, cli: Cli) -> None:
                                 f"built {project / 'output' / 'two-large-print.pdf'}"]
     code, out, _ = cli("--project", str(project), "build", str(spec), "--profile", "print")
     assert code == 0 and out == f"built {project / 'output' / 'two-print.pdf'}\n"
+
+
+def test_print_turns_images_into_ink_without_transparency(project: Path, cli: Cli) -> None:
+    """A PNG with a transparent part, as a figure and as the logo: in print both become CMYK
+    laid on white, and the file passes the print check (no RGB, no soft mask)."""
+    from PIL import Image
+
+    from conftest import REACHABLE, write_spec
+
+    picture = Image.new("RGBA", (300, 150), (20, 54, 92, 255))
+    picture.putpixel((0, 0), (0, 0, 0, 0))
+    picture.save(project / "briefings" / "photo.png")
+    logo = picture.copy()
+    logo.putpixel((1, 1), (200, 85, 61, 128))
+    logo.save(project / "assets" / "logo.png")
+    brand = project / "assets" / "brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("mark: logo.svg",
+                                                               "mark: logo.png"),
+                     encoding="utf-8")
+    spec = write_spec(project, "photo", REACHABLE + """\
+sections:
+  - heading: A picture
+    blocks:
+      - figure: photo
+figures:
+  - id: photo
+    kind: image
+    title: A picture
+    file: photo.png
+    alt: A navy rectangle.
+    source: The test
+""")
+    code, _, err = cli("--project", str(project), "build", str(spec), "--profile", "print",
+                       "--profile", "screen")
+    assert code == 0, err
+    reader = PdfReader(project / "output" / "photo-print.pdf")
+    images = [x.get_object() for _, res in _streams(reader)
+              for x in (res.get("/XObject") or {}).values()
+              if x.get_object().get("/Subtype") == "/Image"]
+    assert len(images) == 2
+    assert all(i["/ColorSpace"] == "/DeviceCMYK" and "/SMask" not in i for i in images)
+    screen = PdfReader(project / "output" / "photo.pdf")
+    kept = [x.get_object() for _, res in _streams(screen)
+            for x in (res.get("/XObject") or {}).values()
+            if x.get_object().get("/Subtype") == "/Image"]
+    assert kept and all(i["/ColorSpace"] == "/DeviceRGB" for i in kept)

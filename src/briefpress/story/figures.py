@@ -53,7 +53,8 @@ def brand_fonts_only(node: Any, fonts: FontNames) -> None:
             brand_fonts_only(item, fonts)
 
 
-def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames) -> Any:
+def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames,
+                cmyk: bool = False) -> Any:
     """An image file at the text width (or its own size, if smaller), never too tall."""
     if image.format == "svg":
         drawing = svg_drawing(image.data, width, what, fonts.regular)
@@ -67,16 +68,31 @@ def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames) -> 
     h = w * image.height_px / image.width_px
     if h > MAX_IMAGE_HEIGHT:
         w, h = w * MAX_IMAGE_HEIGHT / h, MAX_IMAGE_HEIGHT
-    return Image(io.BytesIO(image.data), width=w, height=h)
+    data = process_colour(image.data) if cmyk else image.data
+    return Image(io.BytesIO(data), width=w, height=h)
 
 
-def graphic(visual: Visual, alt_node: str, width: float, what: str, fonts: FontNames
-            ) -> Graphic:
+def process_colour(data: bytes) -> bytes:
+    """A raster image in CMYK with no transparency, for a print shop: any transparent part
+    is laid on white paper first. (A plain conversion: a photograph for print is best
+    supplied in CMYK by whoever made it.)"""
+    from PIL import Image as Pillow
+
+    with Pillow.open(io.BytesIO(data)) as img:
+        rgba = img.convert("RGBA")
+    paper = Pillow.new("RGBA", rgba.size, (255, 255, 255, 255))
+    out = io.BytesIO()
+    Pillow.alpha_composite(paper, rgba).convert("CMYK").save(out, format="TIFF")
+    return out.getvalue()
+
+
+def graphic(visual: Visual, alt_node: str, width: float, what: str, fonts: FontNames,
+            cmyk: bool = False) -> Graphic:
     """The drawing of a chart (at the size it was drawn) or an image (fitted to *width*)."""
     if isinstance(visual, ChartSVG):
         body: Any = svg_drawing(visual.svg, visual.width_pt, what, fonts.regular)
         return Graphic(body, float(body.width), float(body.height), alt_node)
-    body = _image_body(visual, width, what, fonts)
+    body = _image_body(visual, width, what, fonts, cmyk)
     if isinstance(body, Drawing):
         return Graphic(body, float(body.width), float(body.height), alt_node)
     w, h = body.wrap(0, 0)

@@ -151,7 +151,8 @@ def figure(node: Any, kit: Kit) -> list[Flowable]:
     assert isinstance(node, FigureNode)
     visual = kit.visuals[node.graphic.figure_id]
     drawn = graphic(visual, node.graphic.id, kit.profile.text_width,
-                    f"figure '{node.graphic.figure_id}'", kit.fonts)
+                    f"figure '{node.graphic.figure_id}'", kit.fonts,
+                    cmyk=kit.profile.colour_space == "cmyk")
     parts: list[Flowable] = [kit.para(node.caption), drawn, kit.para(node.source)]
     if node.notes is not None:
         parts.append(kit.para(node.notes))

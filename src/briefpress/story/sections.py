@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Image
 
 from briefpress.plan.nodes import Columns, ListNode, Node, Section, Text
-from briefpress.story.figures import svg_drawing
+from briefpress.story.figures import process_colour, svg_drawing
 from briefpress.story.flow import Box, Cells, Decor, Decoration
 from briefpress.story.kit import Kit
 from briefpress.story.render import list_rows, render
@@ -51,7 +51,8 @@ def _logo(kit: Kit, width: float) -> Decoration:
         logo = svg_drawing(data, width, "assets logo", kit.fonts.regular)
         return Decoration(logo, float(logo.width), float(logo.height))
     height = width * image.height_px / image.width_px
-    return Decoration(Image(io.BytesIO(image.data), width=width, height=height), width, height)
+    data = process_colour(image.data) if kit.profile.colour_space == "cmyk" else image.data
+    return Decoration(Image(io.BytesIO(data), width=width, height=height), width, height)
 
 
 def title(s: Section, kit: Kit) -> list[Flowable]:

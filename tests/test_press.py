@@ -109,3 +109,19 @@ def test_bad_embargo_and_status_are_located_errors(project: Path, cli: Cli) -> N
     assert code == 1
     assert ":7:10: embargo: expected a date and time written 'YYYY-MM-DD HH:MM'" in err
     assert ":8:9: status:" in err
+
+
+def test_a_draft_with_a_long_title_builds_and_the_stamp_is_an_artifact(project: Path,
+                                                                          cli: Cli) -> None:
+    """The after-layout check tells the DRAFT banner from the text (it is a watermark
+    artifact), so a title that runs under the banner is still found whole."""
+    from pdfread import page_objects, squash
+
+    title = "A draft whose title is long enough to run under the banner " * 4
+    text = MINIMAL.replace("A minimal briefing", title.strip()) + "status: draft\n"
+    pdf = _build(project, cli, "long-draft", text + MULTI_PAGE[len(MINIMAL):])
+    for objs in page_objects(pdf):
+        stamp = [o for o in objs if "DRAFT" in o.text]
+        assert stamp and all(o.artifact for o in stamp)
+    body = squash("".join(o.text for o in page_objects(pdf)[0] if not o.artifact))
+    assert squash(title) in body and "DRAFT" not in body

@@ -18,7 +18,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from briefpress.errors import BlockTooLarge, BuildError
 from briefpress.pages.canvas import Anchor, Bookmark, Drawn, LinkMark, Mark, Record, canvas_class
 from briefpress.story import Story, content_nodes
-from briefpress.story.flow import Box, Cells, Graphic
+from briefpress.story.boxes import Box, Cells
+from briefpress.story.flow import Graphic
 from briefpress.story.safety import pin_reportlab, remote_fetching_off
 
 __all__ = ["Anchor", "Bookmark", "Drawn", "Layout", "LinkMark", "Mark", "render_pdf"]

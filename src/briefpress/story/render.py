@@ -24,8 +24,9 @@ from briefpress.plan.nodes import (
     Text,
     TextKind,
 )
+from briefpress.story.boxes import Box, Cells
 from briefpress.story.figures import graphic
-from briefpress.story.flow import Box, Cells, Decor
+from briefpress.story.flow import Decor
 from briefpress.story.kit import Kit
 from briefpress.story.tables import data_table
 

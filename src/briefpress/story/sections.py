@@ -13,8 +13,9 @@ from typing import Any
 from reportlab.platypus import Flowable, Image
 
 from briefpress.plan.nodes import Columns, ListNode, Node, Section, Text
+from briefpress.story.boxes import Box, Cells
 from briefpress.story.figures import process_colour, svg_drawing
-from briefpress.story.flow import Box, Cells, Decor, Decoration
+from briefpress.story.flow import Decor, Decoration
 from briefpress.story.kit import Kit
 from briefpress.story.render import list_rows, render
 

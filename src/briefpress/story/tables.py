@@ -15,7 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from briefpress.plan.nodes import Row, TableNode
-from briefpress.story.flow import Box, Cells, Decor
+from briefpress.story.boxes import Box, Cells
+from briefpress.story.flow import Decor
 from briefpress.story.kit import Kit
 
 MIN_TEXT_COL = 60.0

@@ -71,10 +71,11 @@ def no_contact(spec: Path, line: int = 1, column: int = 1) -> str:
     """The warning a spec without a reachable contact gets (MINIMAL has no contacts)."""
     if (line, column) == (1, 1):
         return (f"{spec}:1:1: warning: no contacts: journalists and MPs' staff need someone to "
-                "ask; add 'contacts:' with a name and an email address or phone number\n")
-    return (f"{spec}:{line}:{column}: warning: contacts: no contact has an email address or "
-            "phone number; add 'email:' or 'phone:' to at least one, so journalists can reach "
-            "someone\n")
+                "ask; add 'contacts:' with a name and an email address, phone number or web "
+                "address\n")
+    return (f"{spec}:{line}:{column}: warning: contacts: no contact has an email address, "
+            "phone number or web address; add 'email:', 'phone:' or 'web:' to at least one, "
+            "so journalists can reach someone\n")
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -233,3 +233,26 @@ def test_citing_a_missing_note_is_an_error(project: Path, cli: Cli) -> None:
     assert code == 1
     assert f"{spec}:5:12: findings[0]: cites source note [5], but sources: lists only 2 " \
         "notes" in err
+
+
+def test_a_contact_with_a_web_address_is_reachable_and_linked(project: Path, cli: Cli) -> None:
+    """A web page is a way to reach someone: no warning, and it prints as a working link."""
+    from pypdf import PdfReader
+
+    from conftest import MINIMAL
+
+    spec = write_spec(project, "web", MINIMAL + "contacts:\n  - name: Press office\n"
+                      "    web: https://example.org/press\n")
+    code, _, err = cli("--project", str(project), "build", str(spec))
+    assert (code, err) == (0, "")
+    pdf = project / "output" / "web.pdf"
+    assert "https://example.org/press" in pdf_text(pdf)
+    uris = [a.get_object()["/A"]["/URI"] for p in PdfReader(pdf).pages
+            for a in p.get("/Annots") or [] if "/A" in a.get_object()]
+    assert uris == ["https://example.org/press"]
+    bad = write_spec(project, "bad-web", MINIMAL + "contacts:\n  - name: Press office\n"
+                     "    web: example.org\n")
+    code, _, err = cli("--project", str(project), "check", str(bad))
+    assert code == 1
+    assert err == (f"{bad}:9:10: contacts[0].web: 'example.org' is not a web address; write it "
+                   "in full, starting https:// (or http://)\n")

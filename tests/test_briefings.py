@@ -73,9 +73,9 @@ def test_every_spec_builds_warned_only_of_what_the_project_lacks(
     assert len(lines) == 1 + len(NAMES)
     for line, name in zip(lines[1:], NAMES, strict=True):
         assert Path(line.split(":")[0]).resolve() == (REPO / "briefings" / f"{name}.yaml")
-        assert line.endswith(": warning: contacts: no contact has an email address or phone "
-                             "number; add 'email:' or 'phone:' to at least one, so journalists "
-                             "can reach someone")
+        assert line.endswith(": warning: contacts: no contact has an email address, phone "
+                             "number or web address; add 'email:', 'phone:' or 'web:' to at "
+                             "least one, so journalists can reach someone")
     assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(NAMES)
 
 

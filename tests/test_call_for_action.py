@@ -40,6 +40,13 @@ def test_metadata(reader: PdfReader) -> None:
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    # dated by the briefing, not the clock, so the same spec gives the same bytes
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:20141121000000+00'00'"
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<xmp:CreateDate>2014-11-21T00:00:00+00:00</xmp:CreateDate>" in xmp
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp and "<pdfaid:part>2</pdfaid:part>" in xmp
+    # it opens at page 1 with the outline shown
+    assert root["/PageMode"] == "/UseOutlines" and "/OpenAction" not in root
 
 
 def test_every_finding_recommendation_and_quote_in_reading_order(built: Path) -> None:

@@ -223,6 +223,9 @@ def _closing(b: Briefing, brand: Brand, ctx: Context) -> Node:
                     f"Email {c.name}: {c.email}", uri=f"mailto:{c.email}")),), "line"))
             if c.phone:
                 lines.append(ctx.text(c.phone, "line"))
+            if c.web:
+                lines.append(ctx.spans((Span(c.web, link=Link(
+                    f"Web page of {c.name}: {c.web}", uri=c.web)),), "line"))
         parts.append(Section(sid, "contact", heading, tuple(lines)))
         weights.append(0.36)
     aid = ctx.ids()

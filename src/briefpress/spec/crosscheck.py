@@ -68,15 +68,15 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
 def _unreachable(briefing: Briefing, doc: Document) -> Problem | None:
     """A paper for the press with no way to reach anyone: a warning, since a journalist
     with a question, or an MP's office, has no one to call."""
-    if any(c.email or c.phone for c in briefing.contacts):
+    if any(c.email or c.phone or c.web for c in briefing.contacts):
         return None
     if not briefing.contacts:
         return located(doc, ("contacts",), "no contacts: journalists and MPs' staff need "
-                       "someone to ask; add 'contacts:' with a name and an email address or "
-                       "phone number", "warning")
-    return located(doc, ("contacts",), "no contact has an email address or phone number; "
-                   "add 'email:' or 'phone:' to at least one, so journalists can reach someone",
-                   "warning")
+                       "someone to ask; add 'contacts:' with a name and an email address, "
+                       "phone number or web address", "warning")
+    return located(doc, ("contacts",), "no contact has an email address, phone number or web "
+                   "address; add 'email:', 'phone:' or 'web:' to at least one, so journalists "
+                   "can reach someone", "warning")
 
 
 def _unknown(doc: Document, loc: Loc, ref: str, ids: dict[str, int], cite: bool = False) -> Problem:

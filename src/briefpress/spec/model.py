@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from briefpress.spec.blocks import KeyNumbers, Section
 from briefpress.spec.figures import Figure
@@ -42,8 +43,19 @@ class Recommendation(Model):
         "Who it is addressed to, e.g. 'Ministry of Justice'."))
 
 
+def _web(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
+        raise ValueError(f"'{value}' is not a web address; write it in full, starting "
+                         "https:// (or http://)")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web), WithJsonSchema(
+    {"type": "string", "pattern": "^https?://"})]
+
+
 class Contact(Model):
-    """Who journalists and MPs' staff should call: name, role, and email or phone if given."""
+    """Who journalists and MPs' staff should call: name, role, and how to reach them."""
 
     name: PlainText = Field(description="Their name, e.g. 'Harry Fletcher'.")
     role: PlainText | None = Field(None, description=(
@@ -51,6 +63,9 @@ class Contact(Model):
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
         None, description="An email address journalists can write to.")
     phone: PlainText | None = Field(None, description="A phone number, as it should print.")
+    web: WebAddress | None = Field(None, description=(
+        "A web page about them or the briefing, starting https:// or http://; printed as a "
+        "link."))
 
 
 class Briefing(Model):

@@ -157,3 +157,8 @@ def test_a_bookmark_without_its_destination_is_caught(laid: Laid) -> None:
 def test_a_page_count_that_disagrees_is_caught(laid: Laid) -> None:
     with pytest.raises(BuildError, match="pages read back"):
         _check(laid, pages=laid.layout.pages + 1)
+
+
+def test_an_unreadable_pdf_is_a_build_error(laid: Laid) -> None:
+    with pytest.raises(BuildError, match="could not be read back"):
+        verify(b"%PDF-1.7 not really", laid.layout, laid.plan, screen(), "x.yaml")

@@ -296,9 +296,11 @@ class Checker:
 
 def verify(pdf: bytes, layout: Layout, plan: Plan, profile: Profile, source: str) -> None:
     """Raise BuildError unless the PDF shows the plan as it should (see module docstring)."""
+    from pypdfium2 import PdfiumError
+
     try:
         pages = read_objects(pdf)
-    except Exception as exc:  # pdfium raises its own errors for unreadable files
+    except PdfiumError as exc:
         raise BuildError(source, f"the PDF produced could not be read back: {exc}") from None
     if len(pages) != layout.pages:
         raise BuildError(source, f"after layout: {len(pages)} pages read back, "

@@ -21,6 +21,10 @@ from briefpress.spec.types import (
     Slug,
 )
 
+Language = Literal["en-GB", "cy-GB"]
+"""The languages a paper may be written in: its furniture words come from
+``assets/words/<language>.yml``."""
+
 
 def _text_shorthand(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
@@ -63,7 +67,10 @@ class Briefing(Model):
     date: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
     authors: tuple[PlainText, ...] = Field(min_length=1, description="Organisations or people.")
     keywords: tuple[PlainText, ...] = Field((), description="PDF metadata keywords.")
-    language: Literal["en-GB", "cy-GB"] = Field("en-GB", description="Document language.")
+    language: Language = Field("en-GB", description=(
+        "The paper's language: 'en-GB' (English) or 'cy-GB' (Welsh). Every piece of "
+        "furniture (headings, 'Page 1 of 4', dates, the embargo line) is printed in it, "
+        "from assets/words/<language>.yml, and the PDF declares it for screen readers."))
     embargo: IsoDateTime | None = Field(None, description=(
         "'YYYY-MM-DD HH:MM': prints 'EMBARGOED UNTIL 00:01 FRIDAY 21 NOVEMBER 2014' in red on "
         "page 1 and records it in the PDF's metadata."))

@@ -27,6 +27,7 @@ from briefpress.errors import (
     SpecError,
 )
 from briefpress.finish import finish
+from briefpress.length import check_length
 from briefpress.pages import render_pdf
 from briefpress.plan import make_plan
 from briefpress.profile import Profile, ProfileName, make_profile
@@ -284,6 +285,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
         if where is None:
             raise BuildError(source, message) from None
         raise SpecError([loaded.problem(where, message)]) from None
+    check_length(loaded, brand, plan, layout, profile)
     return finish(layout, plan, profile, source, story.stamp)
 
 

@@ -117,7 +117,8 @@ def _profiles(args: argparse.Namespace) -> Any:
 
 def _check(args: argparse.Namespace) -> int:
     from briefpress.brand import Brand
-    from briefpress.build import Project, check, project_brand
+    from briefpress.build import Project, check, display, project_brand
+    from briefpress.spec.reading import body_length
 
     brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
@@ -135,6 +136,9 @@ def _check(args: argparse.Namespace) -> int:
         _print_problems(loaded.warnings, seen)
         if args.strict and loaded.warnings:
             status = EXIT_INVALID
+        length = body_length(loaded.briefing)
+        minutes = f"{length.minutes} minute" + ("" if length.minutes == 1 else "s")
+        print(f"{display(spec)}: {length.words:,} words in the body, about {minutes} to read")
     return status
 
 

@@ -236,7 +236,7 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
     logo_path, logo_name = _logo_reference(raw.logo)
     logo = _logo(assets, logo_name, logo_path, fail)
     size = _points(raw.typography.base.size, fail)
-    papers = printing(raw.defaults, dict(raw.color.palette), fail)
+    papers = _located(printing(raw.defaults, dict(raw.color.palette), fail), doc)
     facts, placeholders = _facts(raw.meta, doc, fail)
     if font is not None:
         problems += _undrawable(raw.meta, doc, font)
@@ -260,6 +260,21 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
         ink_warnings=_inks(colours, papers, doc),
         languages=load_languages(assets, shown, font.lacks, font.name),
     )
+
+
+def _located(papers: Printing, doc: Document) -> Printing:
+    """The print settings, each page limit and the email budget with where brand.yml sets
+    them, for messages about a paper that runs over."""
+    base = ("defaults", "briefpress")
+
+    def where(path: PathKey) -> str:
+        p = _at(doc, path, "")
+        return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+
+    limits = tuple(replace(limit, where=where((*base, "max-pages", *(
+        (limit.series,) if limit.series is not None else ())))) for limit in papers.page_limits)
+    budget = where((*base, "email-budget")) if (*base, "email-budget") in doc.values else ""
+    return replace(papers, page_limits=limits, email_budget_where=budget)
 
 
 INK_ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "danger", "light")

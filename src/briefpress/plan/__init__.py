@@ -144,11 +144,11 @@ def _front(b: Briefing, brand: Brand, ctx: Context) -> list[Node]:
         out.append(ctx.at(tiles(b.key_numbers, ctx), ("key_numbers",)))
     sid = ctx.ids()
     heading = _heading(ctx, words.summary, "summary", "box")
-    out.append(Section(sid, "summary", heading, tuple(ctx.at(ctx.text(p), ("summary", i))
-                                                     for i, p in enumerate(b.summary))))
+    out.append(ctx.at(Section(sid, "summary", heading, tuple(
+        ctx.at(ctx.text(p), ("summary", i)) for i, p in enumerate(b.summary))), ("summary",)))
     fid = ctx.ids()
     heading = _heading(ctx, words.key_findings, "findings", "box")
-    out.append(Section(fid, "findings", heading, (_findings(b, ctx),)))
+    out.append(ctx.at(Section(fid, "findings", heading, (_findings(b, ctx),)), ("findings",)))
     return out
 
 
@@ -183,16 +183,19 @@ def _back(b: Briefing, brand: Brand, ctx: Context) -> list[Node]:
     if b.recommendations:
         rid = ctx.ids()
         heading = _heading(ctx, words.recommendations, "recommendations")
-        out.append(Section(rid, "recommendations", heading, (_recommendations(b, ctx),)))
+        out.append(ctx.at(Section(rid, "recommendations", heading, (_recommendations(b, ctx),)),
+                          ("recommendations",)))
     if b.sources:
         sid = ctx.ids()
         heading = _heading(ctx, words.sources, "sources")
         notes = numbered(b.sources, ctx, "sources", "small", Role.NOTE, note_anchor)
-        out.append(Section(sid, "sources", heading, (notes,)))
+        out.append(ctx.at(Section(sid, "sources", heading, (notes,)), ("sources",)))
     if b.notes_to_editors:
         nid = ctx.ids()
         heading = _heading(ctx, words.notes_to_editors, "notes-to-editors")
-        out.append(Section(nid, "notes", heading, (numbered(b.notes_to_editors, ctx, "notes"),)))
+        out.append(ctx.at(Section(nid, "notes", heading, (numbered(b.notes_to_editors, ctx,
+                                                                   "notes"),)),
+                          ("notes_to_editors",)))
     out.append(_closing(b, brand, ctx))
     return out
 

@@ -16,6 +16,7 @@ from briefpress.spec.types import (
     IsoDate,
     IsoDateTime,
     Model,
+    PageCount,
     Paragraphs,
     PlainText,
     Slug,
@@ -81,6 +82,11 @@ class Briefing(Model):
             "The papers to make: 'screen' (emailed, read on screen), 'print' (for a print "
             "shop: CMYK, bleed, crop marks) and 'large-print' (16pt and up). The default is "
             "the brand's; 'briefpress build --profile' overrides both."))
+    max_pages: PageCount | None = Field(None, description=(
+        "The most pages the paper may run to, e.g. 2 for a two-sided briefing; a paper that "
+        "runs longer is an error naming how far over it is and what falls on the extra pages. "
+        "Replaces the brand's limit (defaults.briefpress.max-pages). Large print, which "
+        "needs more pages, is not limited."))
     summary: Paragraphs = Field(description="One paragraph, or a list of them, for page 1.")
     key_numbers: KeyNumbers | None = Field(None, description=(
         "Up to four stat tiles printed on page 1, under the title."))

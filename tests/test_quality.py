@@ -16,7 +16,8 @@ STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "page
           "length", "build", "watch", "pack", "cli"]
 # Third-party libraries confined to the stages whose job they are.
 CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
-            "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"}}
+            "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"},
+            "watchfiles": {"watch"}}
 
 
 def _stage(module: str) -> str:

@@ -58,12 +58,18 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
     c.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
                    help="check for this paper too (charts are laid out for each)")
+    w = sub.add_parser("watch", help="build specs, then rebuild them on every save, with a PNG "
+                       "of each page beside the PDF (default: every briefings/*.yaml)")
+    w.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    w.add_argument("--out", type=Path, metavar="DIR", help="write PDFs here (default: output/)")
+    w.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
+                   help="the paper to make (default: screen); repeat for several")
     n = sub.add_parser("new", help="write a commented starter spec to briefings/NAME.yaml")
     n.add_argument("name", metavar="NAME", help="lower-case letters, digits and hyphens")
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
     s.add_argument("--markdown", action="store_true",
                    help="print the Markdown spec reference instead")
-    for command in (b, c, n, s):
+    for command in (b, c, w, n, s):
         _common(command, argparse.SUPPRESS)
     return p
 
@@ -107,6 +113,37 @@ def _build(args: argparse.Namespace) -> int:
         else:
             print(f"built {outcome.output}")
     return EXIT_INVALID if failed else EXIT_OK
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild on every save until Ctrl-C (exit 130): errors are printed and the
+    watch goes on, with the last good PDF left in place."""
+    from briefpress.build import Project, display
+    from briefpress.watch import watch
+
+    if not args.files:
+        project = Project.of(None, args.project)
+        if not project.specs():
+            print(f"error: no specs found in {project.briefings}", file=sys.stderr)
+            return EXIT_INVALID
+    said: dict[Path, tuple[Problem, ...]] = {}
+    for number, done in enumerate(watch(args.files, args.project, args.out, _profiles(args))):
+        for built in done.built:
+            if built.error is None and said.get(built.spec) != built.warnings:
+                _print_problems(built.warnings)  # said again only when they change
+                said[built.spec] = built.warnings
+            for paper in built.papers:
+                redrawn = ", ".join(str(n) for n in paper.redrawn) or "none"
+                print(f"built {display(paper.pdf)} ({paper.pages} pages; previews in "
+                      f"{display(paper.previews)}/, redrawn: {redrawn}) in "
+                      f"{built.seconds:.2f} s", flush=True)
+            if built.error is not None:
+                _report(built.error, args.traceback)
+                print(f"{built.source}: not rebuilt; the last good PDF stays. Waiting for the "
+                      "next change", file=sys.stderr, flush=True)
+        if number == 0:
+            print("watching for changes; Ctrl-C to stop", flush=True)
+    return EXIT_OK
 
 
 def _profiles(args: argparse.Namespace) -> Any:
@@ -170,14 +207,22 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
+COMMANDS = {"build": _build, "check": _check, "watch": _watch, "new": _new,
+            "schema": _schema}
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is, so that it cleans up exactly as for Ctrl-C."""
 
 
+_SIGNALLED: list[int] = []
+"""SIGTERM, once received: a library waiting in native code (watchfiles) may turn the
+exception raised for it into a plain KeyboardInterrupt, and the exit code must still say
+the process was terminated."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    _SIGNALLED.append(signum)
     raise Terminated
 
 
@@ -198,6 +243,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _SIGNALLED.clear()
     try:
         with _sigterm_as_interrupt():
             return COMMANDS[args.command](args)
@@ -205,9 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(exc, args.traceback)
         return EXIT_INVALID
     except KeyboardInterrupt as exc:
-        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        terminated = isinstance(exc, Terminated) or bool(_SIGNALLED)
+        stopped = "terminated" if terminated else "interrupted"
         print(f"{stopped}; no file was left half-written", file=sys.stderr)
-        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not bad input: say so without a traceback
         if args.traceback:
             traceback.print_exc()

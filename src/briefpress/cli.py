@@ -64,12 +64,19 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--out", type=Path, metavar="DIR", help="write PDFs here (default: output/)")
     w.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
                    help="the paper to make (default: screen); repeat for several")
+    k = sub.add_parser("pack", help="make the press office's pack in output/NAME-pack/: the "
+                       "PDF, page one as PNG, the email (text and Markdown), a manifest")
+    k.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    k.add_argument("--out", type=Path, metavar="DIR",
+                   help="make the pack folders here (default: output/)")
+    k.add_argument("--strict", action="store_true",
+                   help="treat warnings (a PDF over the email budget, too) as errors")
     n = sub.add_parser("new", help="write a commented starter spec to briefings/NAME.yaml")
     n.add_argument("name", metavar="NAME", help="lower-case letters, digits and hyphens")
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
     s.add_argument("--markdown", action="store_true",
                    help="print the Markdown spec reference instead")
-    for command in (b, c, w, n, s):
+    for command in (b, c, w, k, n, s):
         _common(command, argparse.SUPPRESS)
     return p
 
@@ -146,6 +153,43 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pack(args: argparse.Namespace) -> int:
+    from briefpress.brand import Brand
+    from briefpress.build import Project, display, project_brand
+    from briefpress.pack import make_pack
+
+    brands: dict[Path, Brand | None] = {}
+    status = EXIT_OK
+    seen: set[Problem] = set()
+    for spec in args.files:
+        project = Project.of(spec, args.project)
+        if project.root not in brands:
+            brands[project.root] = project_brand(project)
+        brand = brands[project.root]
+        if brand is None:
+            print(f"error: {display(project.assets / 'brand.yml')}: file not found; a project "
+                  "is the folder holding assets/brand.yml", file=sys.stderr)
+            status = EXIT_INVALID
+            continue
+        made = make_pack(spec, project, brand, args.out, args.strict)
+        _print_problems(made.warnings, seen)
+        if made.error is not None or made.folder is None:
+            if made.error is not None:
+                _report(made.error, args.traceback)
+            status = EXIT_INVALID
+            continue
+        sizes = ", ".join(f"{f.name} ({_size(f.size)})" for f in made.files)
+        print(f"packed {display(made.folder)}/: {sizes}")
+        if not made.embargoed:
+            print(f"{made.spec}: no embargo: the email opens with the immediate-release line; "
+                  "add 'embargo: YYYY-MM-DD HH:MM' if the paper is embargoed")
+    return status
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 10_000 else f"{n / 1000:,.0f} kB"
+
+
 def _profiles(args: argparse.Namespace) -> Any:
     """The papers named with --profile, in order, each once; None if none was named."""
     named = getattr(args, "profile", None)
@@ -207,7 +251,7 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": _build, "check": _check, "watch": _watch, "new": _new,
+COMMANDS = {"build": _build, "check": _check, "watch": _watch, "pack": _pack, "new": _new,
             "schema": _schema}
 
 

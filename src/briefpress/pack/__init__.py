@@ -78,14 +78,7 @@ def make_pack(spec: Path, project: Project, brand: Brand, out_dir: Path | None =
     if strict and warnings:
         return Pack(source, None, (), parts.pages, b.embargo is not None, warnings,
                     BuildError(source, "not packed: --strict and there are warnings"))
-    plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
-    words = brand.words_for(b.language)
-    mail = email(plan, b, words, f"{spec.stem}.pdf")
-    files = {f"{spec.stem}.pdf": pdf,
-             f"{spec.stem}-page-1.png": page_pngs(pdf, pages=[0], width=SHARE_WIDTH,
-                                                  compress=9)[0],
-             f"{spec.stem}-email.txt": mail.text.encode("utf-8"),
-             f"{spec.stem}-email.md": mail.markdown.encode("utf-8")}
+    files = _contents(spec.stem, loaded, brand, pdf)
     listed = tuple(PackedFile(name, len(data), hashlib.sha256(data).hexdigest())
                    for name, data in files.items())
     manifest = _manifest(spec, loaded, brand, listed, parts, parts.pages)
@@ -98,6 +91,17 @@ def make_pack(spec: Path, project: Project, brand: Brand, out_dir: Path | None =
             source, f"could not write {display(folder)}: {exc.strerror or exc}"))
     listed += (PackedFile(MANIFEST, len(manifest), hashlib.sha256(manifest).hexdigest()),)
     return Pack(source, folder, listed, parts.pages, b.embargo is not None, warnings, None)
+
+
+def _contents(stem: str, loaded: LoadedSpec, brand: Brand, pdf: bytes) -> dict[str, bytes]:
+    """The pack's files but the manifest, by name, in the order the manifest lists them."""
+    b = loaded.briefing
+    plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
+    mail = email(plan, b, brand.words_for(b.language), f"{stem}.pdf")
+    return {f"{stem}.pdf": pdf,
+            f"{stem}-page-1.png": page_pngs(pdf, pages=[0], width=SHARE_WIDTH, compress=9)[0],
+            f"{stem}-email.txt": mail.text.encode("utf-8"),
+            f"{stem}-email.md": mail.markdown.encode("utf-8")}
 
 
 def _manifest(spec: Path, loaded: LoadedSpec, brand: Brand, files: tuple[PackedFile, ...],

@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="the paper to make: screen (x.pdf), print (x-print.pdf: CMYK, bleed, "
                    "crop marks) or large-print (x-large-print.pdf); repeat for several "
                    "(default: the spec's profiles, else the brand's, else screen)")
-    c = sub.add_parser("check", help="validate specs; write nothing")
+    c = sub.add_parser("check", help="validate specs, and say how long each body is; write "
+                       "nothing")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
     c.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",

@@ -155,6 +155,14 @@ def test_a_save_rebuilds_the_pdf_and_its_previews(watched: tuple[Running, Path])
     time.sleep(0.5)  # a round in progress would have built other.pdf by now
     assert other.stat().st_mtime_ns == other_built, "a spec the change did not touch was rebuilt"
     assert not [line for line in running.drain("out") if "other.pdf" in line]
+    spec = project / "briefings" / "w.yaml"  # an editor that saves to a new file, renamed over
+    temp = spec.with_name(".w.yaml.saving")
+    temp.write_text(spec.read_text(encoding="utf-8").replace("edited", "saved anew"),
+                    encoding="utf-8")
+    os.replace(temp, spec)
+    running.line("out", r"^built output/w\.pdf ")
+    assert "The first finding, saved anew." in pdf_text(pdf)
+    _previews_match(pdf)
 
 
 def test_a_syntax_error_is_located_and_the_watch_goes_on(watched: tuple[Running, Path]) -> None:

@@ -95,6 +95,18 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
     return run
 
 
+def length_line(spec: Path, shown: str | None = None) -> str:
+    """What ``check`` prints on stdout for a valid spec: its body's words and reading time
+    (information, never a warning; *shown* is the spec as the command names it)."""
+    from briefpress.spec import load_briefing
+    from briefpress.spec.reading import body_length
+
+    length = body_length(load_briefing(spec, str(spec)).briefing)
+    minutes = f"{length.minutes} minute" + ("" if length.minutes == 1 else "s")
+    return (f"{shown or spec}: {length.words:,} words in the body, about {minutes} "
+            "to read\n")
+
+
 def pdf_text(pdf: bytes | Path) -> str:
     """All text of a PDF, pages joined, whitespace folded to single spaces."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf

@@ -4,11 +4,13 @@ back with its content as text."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from briefpress.brand import load_brand
 from briefpress.spec import load_briefing
 from briefpress.spec.blocks import CaseStudyBlock, KeyNumbersBlock, QuestionsBlock, QuoteBlock
 from briefpress.spec.model import Briefing
@@ -153,12 +155,14 @@ def test_ten_questions_numbered_one_to_ten_in_order(built: tuple[Path, str]) -> 
 def test_no_embargo_or_draft_stamp_unless_asked(built: tuple[Path, str], name: str) -> None:
     pdf = built[0] / f"{name}.pdf"
     b = _briefing(name)
-    assert b.embargo is None and b.status == "final"
+    words = load_brand(REPO / "assets").words_for(b.language)
+    assert b.embargo is None
     for page in page_texts(pdf):
-        assert "EMBARGOED" not in page
-        assert "DRAFT" not in page
+        assert words.embargo.split("{")[0].strip() not in page
+        assert (re.search(rf"\b{words.draft}\b", page) is not None) == (b.status == "draft")
     meta = PdfReader(pdf).metadata
     assert meta is not None and "/Embargo" not in meta
+    assert ("/Status" in meta) == (b.status == "draft")
 
 
 @pytest.mark.parametrize("name", NAMES)

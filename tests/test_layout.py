@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPECS, write_spec
+from briefpress.brand import load_brand
+from briefpress.brand.words import Words
+from briefpress.spec import load_briefing
+from conftest import REPO, SPECS, write_spec
 from pdfread import (
     MM,
     frame_text,
@@ -26,6 +29,13 @@ from pdfread import (
 
 Cli = Callable[..., tuple[int, str, str]]
 NAMES = [s.stem for s in SPECS]
+
+
+def _furniture(name: str) -> Words:
+    """The furniture words of an example briefing's language."""
+    spec = load_briefing(REPO / "briefings" / f"{name}.yaml", name).briefing
+    return load_brand(REPO / "assets").words_for(spec.language)
+
 FRAME_TOP = 297 * MM - 22 * MM
 FRAME_HEIGHT = (297 - 44) * MM
 
@@ -167,12 +177,13 @@ def test_every_bookmark_lands_on_its_heading(briefings_built: dict[str, Path],
 def test_every_internal_link_lands_on_its_target(briefings_built: dict[str, Path],
                                                  name: str) -> None:
     pdf = briefings_built[name]
+    word = _furniture(name).figure.split("{")[0].strip()  # "Figure", or "Ffigur" in Welsh
     for page, text, dest_page, top in internal_links(pdf):
         target = squash(text_near(pdf, dest_page, top, 40))
-        figure = re.search(r"Figure (\d+)", text)
+        figure = re.search(rf"{word} (\d+)", text)
         note = re.search(r"\[(\d+)\]", text)
         if figure:
-            assert f"Figure{figure.group(1)}:" in target, (name, page + 1, text, dest_page + 1)
+            assert f"{word}{figure.group(1)}:" in target, (name, page + 1, text, dest_page + 1)
         else:
             assert note, f"a link whose text is neither a figure nor a note: {text!r}"
             assert f"{note.group(1)}." in target[:6], (name, text, target[:40])
@@ -187,11 +198,13 @@ def test_figure_links_in_call_for_action_name_their_pages(
 
 
 def test_pages_say_page_x_of_y(briefings_built: dict[str, Path]) -> None:
-    for name in ("call-for-action", "latest-statistics"):
+    for name, label in (("call-for-action", "Page {} of {}"),
+                        ("latest-statistics", "Page {} of {}"),
+                        ("call-for-action-cy", "Tudalen {} o {}")):
         pages = page_objects(briefings_built[name])
         for number, objs in enumerate(pages, start=1):
             footer = "".join(o.text for o in objs if o.artifact)
-            assert f"Page {number} of {len(pages)}" in footer, (name, number)
+            assert label.format(number, len(pages)) in footer, (name, number)
 
 
 @pytest.mark.parametrize("case", ["title of one 20,000-character word", "10,000 findings"])

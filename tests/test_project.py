@@ -144,7 +144,8 @@ def test_readme_usage_works_in_a_fresh_shell(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.splitlines()  # the shipped brand's placeholder, and no contact
     assert warnings and all(": warning: " in line for line in warnings), result.stderr
-    assert result.stdout == f"built {out / 'appg.pdf'}\n{venv / 'bin' / 'briefpress'}\n"
+    assert result.stdout == (f"built {out / 'appg.pdf'}\nbriefings/appg.yaml: 326 words in the "
+                             f"body, about 2 minutes to read\n{venv / 'bin' / 'briefpress'}\n")
     assert (out / "appg.pdf").read_bytes().startswith(b"%PDF-")
     without = subprocess.run(["bash", "--noprofile", "--norc", "-c", shown[2]], cwd=REPO,
                              env=env, capture_output=True, text=True, timeout=60, check=False)

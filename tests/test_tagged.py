@@ -15,6 +15,7 @@ from pathlib import Path
 import page
 import pytest
 
+from briefpress.brand import load_brand
 from briefpress.build import Project, check
 from briefpress.charts.alt import draft_alt
 from briefpress.spec.blocks import FigureBlock, TableBlock
@@ -141,10 +142,13 @@ def test_running_header_and_footer_are_artifacts(briefings_built: dict[str, Path
                                                  name: str) -> None:
     pdf = briefings_built[name]
     pages = page_objects(pdf)
-    footer = [o for o in pages[0] if o.artifact and "Page 1 of" in o.text]
+    spec = check(REPO / "briefings" / f"{name}.yaml", Project(REPO)).briefing
+    words = load_brand(REPO / "assets").words_for(spec.language)
+    label = words.page.format(page=1, total=len(pages))
+    footer = [o for o in pages[0] if o.artifact and label in o.text]
     assert footer, "no footer drawn as an artifact"
     tree_text = squash(element_text(structure(pdf), marked_text(pdf)))
-    assert f"Page1of{len(pages)}" not in tree_text
+    assert squash(label) not in tree_text
     if len(pages) > 1:
         header = [o for o in pages[1] if o.artifact and o.text.strip()]
         assert header and all(not o.role for o in header)

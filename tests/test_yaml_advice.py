@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, reachable
+from conftest import REPO, length_line, reachable
 
 Cli = Callable[..., tuple[int, str, str]]
 BRIEFING = REPO / "briefings" / "latest-statistics.yaml"
@@ -206,8 +206,9 @@ def test_mistake_gives_located_advice_and_no_pdf(name: str, project: Path, cli: 
 @pytest.mark.parametrize("name", sorted(WARNINGS))
 def test_slip_is_a_located_warning(name: str, project: Path, cli: Cli) -> None:
     spec, message = _mistake(project, name, *WARNINGS[name])
-    assert cli("check", "--strict", str(spec)) == (1, "", message)
-    assert cli("check", str(spec)) == (0, "", message)
+    length = length_line(spec)
+    assert cli("check", "--strict", str(spec)) == (1, length, message)
+    assert cli("check", str(spec)) == (0, length, message)
     code, out, err = cli("build", str(spec))
     assert (code, err) == (0, message)
     assert out == f"built {project / 'output' / spec.with_suffix('.pdf').name}\n"
@@ -217,12 +218,13 @@ def test_a_comment_after_a_space_is_no_slip(project: Path, cli: Cli) -> None:
     """A comment written as one ('# note', '#' then a space) is not taken for a hashtag."""
     spec, _ = _mistake(project, "comment", "series: Briefing paper\n",
                        "series: Briefing paper  # as on the masthead\n", "")
-    assert cli("check", "--strict", str(spec)) == (0, "", "")
+    assert cli("check", "--strict", str(spec)) == (0, length_line(spec), "")
 
 
 def test_values_separated_by_comma_and_space_are_no_slip(project: Path, cli: Cli) -> None:
     spec, _ = _mistake(project, "spaced", ROW, "            - [All areas, 1346]\n", "")
-    assert cli("check", "--strict", str(spec)) == (0, "", "")
+    assert cli("check", "--strict", str(spec)) == (0, length_line(spec), "")
+
 
 
 def test_every_indentation_slip_in_a_briefing_gets_one_line_of_advice() -> None:

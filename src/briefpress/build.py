@@ -27,6 +27,7 @@ from briefpress.errors import (
     SpecError,
 )
 from briefpress.finish import finish
+from briefpress.length import check_length
 from briefpress.pages import render_pdf
 from briefpress.plan import make_plan
 from briefpress.profile import Profile, ProfileName, make_profile
@@ -284,6 +285,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
         if where is None:
             raise BuildError(source, message) from None
         raise SpecError([loaded.problem(where, message)]) from None
+    check_length(loaded, brand, plan, layout, profile)
     return finish(layout, plan, profile, source, story.stamp, brand.printing.ink)
 
 
@@ -436,3 +438,27 @@ def create_spec(project: Project, name: str, text: str) -> Path:
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text)
     return target
+
+
+def write_folder(folder: Path, files: dict[str, bytes], stale: str | None = None
+                 ) -> tuple[list[Path], list[Path]]:
+    """Write each of *files* (name -> bytes) into *folder* atomically, skipping those that
+    already hold exactly those bytes (so an image viewer showing them is not woken for
+    nothing), then remove the files matching the glob *stale* that are not among them
+    (the pages of a paper that has since grown shorter). Returns (written, removed)."""
+    written: list[Path] = []
+    for name, data in files.items():
+        target = folder / name
+        with contextlib.suppress(OSError):
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        write_atomic(target, data)
+        written.append(target)
+    removed: list[Path] = []
+    if stale is not None:
+        for path in sorted(folder.glob(stale)):
+            if path.name not in files and path.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                removed.append(path)
+    return written, removed

@@ -53,17 +53,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="the paper to make: screen (x.pdf), print (x-print.pdf: CMYK, bleed, "
                    "crop marks) or large-print (x-large-print.pdf); repeat for several "
                    "(default: the spec's profiles, else the brand's, else screen)")
-    c = sub.add_parser("check", help="validate specs; write nothing")
+    c = sub.add_parser("check", help="validate specs, and say how long each body is; write "
+                       "nothing")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
     c.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
                    help="check for this paper too (charts are laid out for each)")
+    w = sub.add_parser("watch", help="build specs, then rebuild them on every save, with a PNG "
+                       "of each page beside the PDF (default: every briefings/*.yaml)")
+    w.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    w.add_argument("--out", type=Path, metavar="DIR", help="write PDFs here (default: output/)")
+    w.add_argument("--profile", action="append", choices=PROFILES, metavar="PAPER",
+                   help="the paper to make (default: screen); repeat for several")
+    k = sub.add_parser("pack", help="make the press office's pack in output/NAME-pack/: the "
+                       "PDF, page one as PNG, the email (text and Markdown), a manifest")
+    k.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    k.add_argument("--out", type=Path, metavar="DIR",
+                   help="make the pack folders here (default: output/)")
+    k.add_argument("--strict", action="store_true",
+                   help="treat warnings (a PDF over the email budget, too) as errors")
     n = sub.add_parser("new", help="write a commented starter spec to briefings/NAME.yaml")
     n.add_argument("name", metavar="NAME", help="lower-case letters, digits and hyphens")
     s = sub.add_parser("schema", help="print the spec's JSON Schema (draft-07)")
     s.add_argument("--markdown", action="store_true",
                    help="print the Markdown spec reference instead")
-    for command in (b, c, n, s):
+    for command in (b, c, w, k, n, s):
         _common(command, argparse.SUPPRESS)
     return p
 
@@ -109,6 +123,74 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
+def _watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild on every save until Ctrl-C (exit 130): errors are printed and the
+    watch goes on, with the last good PDF left in place."""
+    from briefpress.build import Project, display
+    from briefpress.watch import watch
+
+    if not args.files:
+        project = Project.of(None, args.project)
+        if not project.specs():
+            print(f"error: no specs found in {project.briefings}", file=sys.stderr)
+            return EXIT_INVALID
+    said: dict[Path, tuple[Problem, ...]] = {}
+    for number, done in enumerate(watch(args.files, args.project, args.out, _profiles(args))):
+        for built in done.built:
+            if built.error is None and said.get(built.spec) != built.warnings:
+                _print_problems(built.warnings)  # said again only when they change
+                said[built.spec] = built.warnings
+            for paper in built.papers:
+                redrawn = ", ".join(str(n) for n in paper.redrawn) or "none"
+                print(f"built {display(paper.pdf)} ({paper.pages} pages; previews in "
+                      f"{display(paper.previews)}/, redrawn: {redrawn}) in "
+                      f"{built.seconds:.2f} s", flush=True)
+            if built.error is not None:
+                _report(built.error, args.traceback)
+                print(f"{built.source}: not rebuilt; the last good PDF stays. Waiting for the "
+                      "next change", file=sys.stderr, flush=True)
+        if number == 0:
+            print("watching for changes; Ctrl-C to stop", flush=True)
+    return EXIT_OK
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from briefpress.brand import Brand
+    from briefpress.build import Project, display, project_brand
+    from briefpress.pack import make_pack
+
+    brands: dict[Path, Brand | None] = {}
+    status = EXIT_OK
+    seen: set[Problem] = set()
+    for spec in args.files:
+        project = Project.of(spec, args.project)
+        if project.root not in brands:
+            brands[project.root] = project_brand(project)
+        brand = brands[project.root]
+        if brand is None:
+            print(f"error: {display(project.assets / 'brand.yml')}: file not found; a project "
+                  "is the folder holding assets/brand.yml", file=sys.stderr)
+            status = EXIT_INVALID
+            continue
+        made = make_pack(spec, project, brand, args.out, args.strict)
+        _print_problems(made.warnings, seen)
+        if made.error is not None or made.folder is None:
+            if made.error is not None:
+                _report(made.error, args.traceback)
+            status = EXIT_INVALID
+            continue
+        sizes = ", ".join(f"{f.name} ({_size(f.size)})" for f in made.files)
+        print(f"packed {display(made.folder)}/: {sizes}")
+        if not made.embargoed:
+            print(f"{made.spec}: no embargo: the email opens with the immediate-release line; "
+                  "add 'embargo: YYYY-MM-DD HH:MM' if the paper is embargoed")
+    return status
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 10_000 else f"{n / 1000:,.0f} kB"
+
+
 def _profiles(args: argparse.Namespace) -> Any:
     """The papers named with --profile, in order, each once; None if none was named."""
     named = getattr(args, "profile", None)
@@ -117,7 +199,8 @@ def _profiles(args: argparse.Namespace) -> Any:
 
 def _check(args: argparse.Namespace) -> int:
     from briefpress.brand import Brand
-    from briefpress.build import Project, check, project_brand
+    from briefpress.build import Project, check, display, project_brand
+    from briefpress.spec.reading import body_length
 
     brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
@@ -135,6 +218,9 @@ def _check(args: argparse.Namespace) -> int:
         _print_problems(loaded.warnings, seen)
         if args.strict and loaded.warnings:
             status = EXIT_INVALID
+        length = body_length(loaded.briefing)
+        minutes = f"{length.minutes} minute" + ("" if length.minutes == 1 else "s")
+        print(f"{display(spec)}: {length.words:,} words in the body, about {minutes} to read")
     return status
 
 
@@ -166,14 +252,22 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
+COMMANDS = {"build": _build, "check": _check, "watch": _watch, "pack": _pack, "new": _new,
+            "schema": _schema}
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is, so that it cleans up exactly as for Ctrl-C."""
 
 
+_SIGNALLED: list[int] = []
+"""SIGTERM, once received: a library waiting in native code (watchfiles) may turn the
+exception raised for it into a plain KeyboardInterrupt, and the exit code must still say
+the process was terminated."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    _SIGNALLED.append(signum)
     raise Terminated
 
 
@@ -194,6 +288,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _SIGNALLED.clear()
     try:
         with _sigterm_as_interrupt():
             return COMMANDS[args.command](args)
@@ -201,9 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(exc, args.traceback)
         return EXIT_INVALID
     except KeyboardInterrupt as exc:
-        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        terminated = isinstance(exc, Terminated) or bool(_SIGNALLED)
+        stopped = "terminated" if terminated else "interrupted"
         print(f"{stopped}; no file was left half-written", file=sys.stderr)
-        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not bad input: say so without a traceback
         if args.traceback:
             traceback.print_exc()

@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from briefpress.brand.printing import Defaults, Printing, printing
+from briefpress.brand.words import LanguageWords, Words, load_languages
 from briefpress.errors import Problem, SpecError
 from briefpress.spec import LoadedSpec
 from briefpress.spec.diagnose import did_you_mean, display_path, problems_from
@@ -198,6 +199,20 @@ class Brand:
     (``defaults.briefpress``)."""
     ink_warnings: tuple[Problem, ...] = field(default=(), compare=False)
     """Brand colours with no CMYK value given, located: said when a print paper is made."""
+    languages: tuple[LanguageWords, ...] = field(default=(), repr=False, compare=False)
+    """Each language's furniture words (``assets/words/``), or the problems with them: only
+    a paper in that language fails on them."""
+
+    def words_for(self, language: str) -> Words:
+        """The furniture words of *language*; raises SpecError where they cannot be used
+        (``check`` reports that first, located, through :func:`spec_problems`)."""
+        found = next((w for w in self.languages if w.language == language), None)
+        if found is None or found.words is None:
+            problems = found.problems if found is not None else ()
+            raise SpecError(problems or [Problem(
+                found.file if found is not None and found.file else "assets/words",
+                None, None, "", f"no furniture words for {language}")])
+        return found.words
 
 
 Fail = Callable[[PathKey, str], None]
@@ -221,12 +236,13 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
     logo_path, logo_name = _logo_reference(raw.logo)
     logo = _logo(assets, logo_name, logo_path, fail)
     size = _points(raw.typography.base.size, fail)
-    papers = printing(raw.defaults, dict(raw.color.palette), fail)
+    papers = _located(printing(raw.defaults, dict(raw.color.palette), fail), doc)
     facts, placeholders = _facts(raw.meta, doc, fail)
     if font is not None:
         problems += _undrawable(raw.meta, doc, font)
     if problems or font is None or logo is None:
         raise SpecError(sorted(problems, key=_order))
+    shown = display.rsplit("/", 1)[0] if "/" in display else "."
     return Brand(
         short_name=raw.meta.name.short,
         full_name=raw.meta.name.full,
@@ -242,7 +258,23 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
         logo_at=_at(doc, logo_path, ""),
         printing=papers,
         ink_warnings=_inks(colours, papers, doc),
+        languages=load_languages(assets, shown, font.lacks, font.name),
     )
+
+
+def _located(papers: Printing, doc: Document) -> Printing:
+    """The print settings, each page limit and the email budget with where brand.yml sets
+    them, for messages about a paper that runs over."""
+    base = ("defaults", "briefpress")
+
+    def where(path: PathKey) -> str:
+        p = _at(doc, path, "")
+        return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+
+    limits = tuple(replace(limit, where=where((*base, "max-pages", *(
+        (limit.series,) if limit.series is not None else ())))) for limit in papers.page_limits)
+    budget = where((*base, "email-budget")) if (*base, "email-budget") in doc.values else ""
+    return replace(papers, page_limits=limits, email_budget_where=budget)
 
 
 INK_ROLES = ("foreground", "background", "primary", "secondary", "tertiary", "danger", "light")
@@ -298,15 +330,35 @@ def _short(text: str) -> str:
 
 def spec_problems(brand: Brand, loaded: LoadedSpec) -> list[Problem]:
     """The brand's placeholders, as they bear on one spec: warnings, or errors when the
-    spec says ``status: final`` (a paper declared ready must not lack a fact)."""
+    spec says ``status: final`` (a paper declared ready must not lack a fact); and the
+    furniture words of the spec's language, which must be there and be right."""
     b = loaded.briefing
     final = "status" in b.model_fields_set and b.status == "final"
+    words = _language_problems(brand, loaded)
     if not final:
-        return list(brand.placeholders)
+        return [*brand.placeholders, *words]
     where = loaded.problem(("status",), "")
-    return [replace(p, severity="error", message=p.message.replace(
+    return [*(replace(p, severity="error", message=p.message.replace(
         "before the paper goes out", f"as {where.file}:{where.line} says 'status: final'"))
-        for p in brand.placeholders]
+        for p in brand.placeholders), *words]
+
+
+def _language_problems(brand: Brand, loaded: LoadedSpec) -> list[Problem]:
+    """What is wrong with the words of the spec's language (errors in their file), or that
+    the project has no words for it (an error at the spec's ``language:``)."""
+    b = loaded.briefing
+    found = next((w for w in brand.languages if w.language == b.language), None)
+    if found is None or (found.words is None and not found.problems):
+        file = found.file if found is not None and found.file else f"words/{b.language}.yml"
+        return [loaded.problem(("language",), f"there are no furniture words for {b.language}: "
+                               f"{file} is not in the project; copy it from briefpress's "
+                               "assets/words/ and have its words checked")]
+    problems = list(found.problems)
+    if b.language != "en-GB" and b.about is None and brand.about:
+        problems.append(loaded.problem(("language",), "the brand's 'about' text (meta.about in "
+                                       "brand.yml) is printed as it is written; give this "
+                                       "paper its own 'about:' in its language", "warning"))
+    return problems
 
 
 def _undrawable(meta: _Meta, doc: Document, font: FontFamily) -> list[Problem]:

@@ -18,13 +18,14 @@ from briefpress.errors import BuildError
 from briefpress.finish.fonts import fix_to_unicode
 from briefpress.finish.inks import Ink, check_print, to_cmyk
 from briefpress.finish.meta import set_metadata, set_output_intent
+from briefpress.finish.preview import page_pngs
 from briefpress.finish.tree import build_tree, link_descriptions
 from briefpress.finish.verify import verify
 from briefpress.pages import Layout
 from briefpress.plan import Plan
 from briefpress.profile import Profile
 
-__all__ = ["finish", "verify"]
+__all__ = ["finish", "page_pngs", "verify"]
 
 
 def _stamp(writer: PdfWriter, stamp: bytes) -> None:

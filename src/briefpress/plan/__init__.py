@@ -17,7 +17,7 @@ from briefpress.brand import Brand
 from briefpress.plan.blocks import Context, Ids, Loc, block_node, lazy_list, numbered, tiles
 from briefpress.plan.inline import Refs, inline, note_anchor
 from briefpress.plan.nodes import Columns, Graphic, Link, Node, Role, Section, Span, Text, walk
-from briefpress.plan.words import ENGLISH, Words
+from briefpress.plan.words import Words
 from briefpress.spec.blocks import FigureBlock
 from briefpress.spec.data import FigureData
 from briefpress.spec.model import Briefing
@@ -106,8 +106,10 @@ def figure_numbers(b: Briefing) -> dict[str, int]:
 
 
 def make_plan(b: Briefing, brand: Brand, data: Mapping[str, FigureData | None],
-              words: Words = ENGLISH) -> Plan:
-    """The document plan of briefing *b*."""
+              words: Words | None = None) -> Plan:
+    """The document plan of briefing *b*, its furniture in *words* (by default the brand's
+    words for the briefing's language)."""
+    words = words if words is not None else brand.words_for(b.language)
     numbers = figure_numbers(b)
     refs = Refs({f.id: (numbers[f.id], f.title) for f in b.figures if f.id in numbers},
                 tuple(s.plain for s in b.sources), words)
@@ -136,17 +138,17 @@ def _front(b: Briefing, brand: Brand, ctx: Context) -> list[Node]:
     title = [ctx.text(b.title, "title", Role.H1)]
     if b.subtitle:
         title.append(ctx.text(b.subtitle, "subtitle"))
-    title.append(ctx.text(words.by.format(names=words.join(list(b.authors))), "byline"))
+    title.append(ctx.text(words.byline(list(b.authors)), "byline"))
     out.append(ctx.at(Section(tid, "title", None, tuple(title)), ("title",)))
     if b.key_numbers:
         out.append(ctx.at(tiles(b.key_numbers, ctx), ("key_numbers",)))
     sid = ctx.ids()
     heading = _heading(ctx, words.summary, "summary", "box")
-    out.append(Section(sid, "summary", heading, tuple(ctx.at(ctx.text(p), ("summary", i))
-                                                     for i, p in enumerate(b.summary))))
+    out.append(ctx.at(Section(sid, "summary", heading, tuple(
+        ctx.at(ctx.text(p), ("summary", i)) for i, p in enumerate(b.summary))), ("summary",)))
     fid = ctx.ids()
     heading = _heading(ctx, words.key_findings, "findings", "box")
-    out.append(Section(fid, "findings", heading, (_findings(b, ctx),)))
+    out.append(ctx.at(Section(fid, "findings", heading, (_findings(b, ctx),)), ("findings",)))
     return out
 
 
@@ -181,16 +183,19 @@ def _back(b: Briefing, brand: Brand, ctx: Context) -> list[Node]:
     if b.recommendations:
         rid = ctx.ids()
         heading = _heading(ctx, words.recommendations, "recommendations")
-        out.append(Section(rid, "recommendations", heading, (_recommendations(b, ctx),)))
+        out.append(ctx.at(Section(rid, "recommendations", heading, (_recommendations(b, ctx),)),
+                          ("recommendations",)))
     if b.sources:
         sid = ctx.ids()
         heading = _heading(ctx, words.sources, "sources")
         notes = numbered(b.sources, ctx, "sources", "small", Role.NOTE, note_anchor)
-        out.append(Section(sid, "sources", heading, (notes,)))
+        out.append(ctx.at(Section(sid, "sources", heading, (notes,)), ("sources",)))
     if b.notes_to_editors:
         nid = ctx.ids()
         heading = _heading(ctx, words.notes_to_editors, "notes-to-editors")
-        out.append(Section(nid, "notes", heading, (numbered(b.notes_to_editors, ctx, "notes"),)))
+        out.append(ctx.at(Section(nid, "notes", heading, (numbered(b.notes_to_editors, ctx,
+                                                                   "notes"),)),
+                          ("notes_to_editors",)))
     out.append(_closing(b, brand, ctx))
     return out
 
@@ -220,7 +225,8 @@ def _closing(b: Briefing, brand: Brand, ctx: Context) -> Node:
                                     *((Span(f", {c.role}"),) if c.role else ())), "line"))
             if c.email:
                 lines.append(ctx.spans((Span(c.email, link=Link(
-                    f"Email {c.name}: {c.email}", uri=f"mailto:{c.email}")),), "line"))
+                    words.email_link.format(name=c.name, email=c.email),
+                    uri=f"mailto:{c.email}")),), "line"))
             if c.phone:
                 lines.append(ctx.text(c.phone, "line"))
             if c.web:

@@ -34,8 +34,9 @@ class Refs:
     words: Words
 
     def figure_link(self, figure_id: str) -> tuple[str, Link]:
+        """The citation ("Figure 3", kept on one line by no-break spaces) and its link."""
         number, title = self.figures[figure_id]
-        label = self.words.figure.format(number=number)
+        label = self.words.figure.format(number=number).replace(" ", "\u00a0")
         return label, Link(self.words.figure_caption.format(number=number, title=title),
                            target=figure_anchor(figure_id))
 

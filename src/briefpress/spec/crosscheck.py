@@ -57,9 +57,12 @@ def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:
                 f"figure '{fig.id}' is never placed; add '- figure: {fig.id}' to a section",
             ))
         if fig.alt is None:
+            drafted = ("drafted from its data: check it reads well, or write your own"
+                       if briefing.language == "en-GB" else "drafted from its data in English: "
+                       "write one in the paper's language")
             problems.append(located(
                 doc, ("figures", i), f"figure '{fig.id}' has no 'alt' text; a description was "
-                "drafted from its data: check it reads well, or write your own", "warning",
+                f"{drafted}", "warning",
             ))
     unreachable = _unreachable(briefing, doc)
     return problems + ([unreachable] if unreachable is not None else [])

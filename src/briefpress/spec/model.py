@@ -17,10 +17,15 @@ from briefpress.spec.types import (
     IsoDate,
     IsoDateTime,
     Model,
+    PageCount,
     Paragraphs,
     PlainText,
     Slug,
 )
+
+Language = Literal["en-GB", "cy-GB"]
+"""The languages a paper may be written in: its furniture words come from
+``assets/words/<language>.yml``."""
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -78,7 +83,10 @@ class Briefing(Model):
     date: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
     authors: tuple[PlainText, ...] = Field(min_length=1, description="Organisations or people.")
     keywords: tuple[PlainText, ...] = Field((), description="PDF metadata keywords.")
-    language: Literal["en-GB", "cy-GB"] = Field("en-GB", description="Document language.")
+    language: Language = Field("en-GB", description=(
+        "The paper's language: 'en-GB' (English) or 'cy-GB' (Welsh). Every piece of "
+        "furniture (headings, 'Page 1 of 4', dates, the embargo line) is printed in it, "
+        "from assets/words/<language>.yml, and the PDF declares it for screen readers."))
     embargo: IsoDateTime | None = Field(None, description=(
         "'YYYY-MM-DD HH:MM': prints 'EMBARGOED UNTIL 00:01 FRIDAY 21 NOVEMBER 2014' in red on "
         "page 1 and records it in the PDF's metadata."))
@@ -89,6 +97,11 @@ class Briefing(Model):
             "The papers to make: 'screen' (emailed, read on screen), 'print' (for a print "
             "shop: CMYK, bleed, crop marks) and 'large-print' (16pt and up). The default is "
             "the brand's; 'briefpress build --profile' overrides both."))
+    max_pages: PageCount | None = Field(None, description=(
+        "The most pages the paper may run to, e.g. 2 for a two-sided briefing; a paper that "
+        "runs longer is an error naming how far over it is and what falls on the extra pages. "
+        "Replaces the brand's limit (defaults.briefpress.max-pages). Large print, which "
+        "needs more pages, is not limited."))
     summary: Paragraphs = Field(description="One paragraph, or a list of them, for page 1.")
     key_numbers: KeyNumbers | None = Field(None, description=(
         "Up to four stat tiles printed on page 1, under the title."))

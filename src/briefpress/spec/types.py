@@ -166,6 +166,30 @@ Number = Annotated[
 """A decimal number kept exactly as written (``4.50`` keeps its two places)."""
 
 
+MOST_PAGES = 500
+"""The largest page limit that can be set (far beyond any briefing)."""
+
+
+def page_count(value: Any) -> int:
+    """A number of pages: a whole number from 1 to :data:`MOST_PAGES`, written plainly."""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(
+        value, bool) else None
+    if text is None or not re.fullmatch(r"[0-9]+", text):
+        raise ValueError(f"expected a number of pages (a whole number such as 2), got "
+                         f"{_kind(value)}")
+    number = int(text[:4]) if len(text) <= 4 else MOST_PAGES + 1
+    if not 1 <= number <= MOST_PAGES:
+        raise ValueError(f"a page limit is from 1 to {MOST_PAGES}, got {shorten(text)}")
+    return number
+
+
+PageCount = Annotated[
+    int, PlainValidator(page_count),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MOST_PAGES}),
+]
+"""How many pages a paper may run to."""
+
+
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value

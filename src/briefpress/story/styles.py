@@ -4,7 +4,7 @@ Every kind of text the plan names (:data:`briefpress.plan.nodes.TextKind`) has
 one style here. Sizes come from the profile (so large print is the same
 code at a larger size), colours from :class:`Ink`, faces from the brand. No
 paragraph leaves a single line at the top or foot of a page, and a word too long
-for its line is broken rather than drawn off the page.
+for its line is broken rather than drawn off the page. Nothing is hyphenated.
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ def make_styles(profile: Profile, ink: Ink, fonts: FontNames) -> Styles:
     size = profile.size
     body = ParagraphStyle("body", fontName=fonts.regular, fontSize=s, leading=s * sc.leading,
                           textColor=ink("foreground"), spaceAfter=s * 0.6, alignment=TA_LEFT,
-                          allowWidows=0, allowOrphans=0, splitLongWords=1)
+                          allowWidows=0, allowOrphans=0, splitLongWords=1,
+                          hyphenationLang="", embeddedHyphenation=0)
+    # No hyphenation, in any language, whatever RL_hyphenationLang says: a hyphen is never
+    # added, so Welsh digraphs (ll, dd, ch...) are never split and the same spec gives the
+    # same lines everywhere. Lines break at spaces and after hyphens already typed.
 
     def style(name: str, ratio: float = 1.0, lead: float | None = None, *, bold: bool = False,
               **kw: Any) -> ParagraphStyle:

@@ -228,8 +228,9 @@ SPECS = sorted((REPO / "briefings").glob("*.yaml"))
 
 
 @pytest.fixture(scope="session")
-def briefings_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every briefing in briefings/, built once for the session: name -> PDF."""
+def briefings_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Every briefing in briefings/, built once for the session by the CLI as a user would:
+    the output folder, and what was said on stderr."""
     import contextlib
     import io as _io
 
@@ -238,4 +239,11 @@ def briefings_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     with contextlib.redirect_stderr(err):
         code = main(["--project", str(REPO), "build", "--out", str(out)])
     assert code == 0, err.getvalue()
+    return out, err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def briefings_built(briefings_run: tuple[Path, str]) -> dict[str, Path]:
+    """Every briefing in briefings/, built once for the session: name -> PDF."""
+    out, _ = briefings_run
     return {spec.stem: out / f"{spec.stem}.pdf" for spec in SPECS}

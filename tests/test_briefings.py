@@ -35,19 +35,10 @@ FIGURES = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Every example, built by the CLI into one folder; returns the folder and stderr."""
-    out = tmp_path_factory.mktemp("all")
-    capsys_free = io.StringIO()
-    import contextlib
-
-    from briefpress.cli import main
-
-    with contextlib.redirect_stderr(capsys_free):
-        code = main(["--project", str(REPO), "build", "--out", str(out)])
-    assert code == 0, capsys_free.getvalue()
-    return out, capsys_free.getvalue()
+@pytest.fixture
+def built(briefings_run: tuple[Path, str]) -> tuple[Path, str]:
+    """Every example, built by the CLI into one folder; the folder and stderr."""
+    return briefings_run
 
 
 def _briefing(name: str) -> Briefing:

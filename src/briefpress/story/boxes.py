@@ -69,7 +69,23 @@ def _at_top(f: Any) -> bool:
     return bool(getattr(getattr(f, "_frame", None), "_atTop", 0))
 
 
-class Box(Flowable):
+class _Container(Flowable):
+    """What both containers hold: their parts, padding, decoration and keeping rules."""
+
+    def __init__(self, parts: Sequence[Flowable | None], pad: tuple[float, float, float, float],
+                 decor: Decor, keep: bool, keep_limit: float, space_before: float,
+                 space_after: float) -> None:
+        super().__init__()
+        self.parts = tuple(parts)
+        self.pad = pad
+        self.decor = decor
+        self.keep = keep
+        self.keep_limit = keep_limit
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+
+
+class Box(_Container):
     """Children stacked vertically in padding, painted with *decor*; splits at any length.
 
     *pad* is (left, right, top, bottom). Each piece of a split box keeps the whole
@@ -84,15 +100,9 @@ class Box(Flowable):
                  space_before: float = 0.0, space_after: float = 0.0,
                  repeat: Flowable | None = None, name: str = "box",
                  keep_limit: float = 300.0, floats: bool = False) -> None:
-        super().__init__()
-        self.parts = tuple(parts)
-        self.keep_limit = keep_limit
+        super().__init__(parts, pad, decor, keep, keep_limit, space_before, space_after)
+        self.parts: tuple[Flowable, ...]
         self.floats = floats
-        self.pad = pad
-        self.decor = decor
-        self.keep = keep
-        self.spaceBefore = space_before
-        self.spaceAfter = space_after
         self.repeat = repeat
         self.name = name
         self._offsets: list[float] = []
@@ -219,7 +229,7 @@ class Box(Flowable):
             child.drawOn(self.canv, self.pad[0], self.height - offset - h)
 
 
-class Cells(Flowable):
+class Cells(_Container):
     """Children side by side at fixed *widths*; splits all of them at the same height.
 
     A cell may be ``None`` (nothing there, as in the second piece of a list item
@@ -231,17 +241,10 @@ class Cells(Flowable):
                  decor: Decor = NO_DECOR, keep: bool = False, space_before: float = 0.0,
                  space_after: float = 0.0, as_artifact: bool = False,
                  stretch: bool = False, keep_limit: float = float("inf")) -> None:
-        super().__init__()
-        self.parts = tuple(parts)
+        super().__init__(parts, pad, decor, keep, keep_limit, space_before, space_after)
         self.widths = tuple(widths)
         self.stretch = stretch
-        self.keep_limit = keep_limit
         self.gap = gap
-        self.pad = pad
-        self.decor = decor
-        self.keep = keep
-        self.spaceBefore = space_before
-        self.spaceAfter = space_after
         self.as_artifact = as_artifact
 
     def _cell_widths(self, aw: float) -> list[float]:

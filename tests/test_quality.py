@@ -13,10 +13,11 @@ SRC = REPO / "src" / "briefpress"
 
 # The pipeline, in order; a module may import only modules of its own or earlier stages.
 STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "pages", "finish",
-          "build", "cli"]
+          "manifest", "pool", "build", "progress", "cli"]
 # Third-party libraries confined to the stages whose job they are.
 CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
-            "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"}}
+            "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"},
+            "rich": {"progress"}}
 
 
 def _stage(module: str) -> str:

@@ -12,11 +12,21 @@ import os
 import re
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
+from briefpress import manifest
 from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
-from briefpress.charts import ChartGeometry, ChartSVG, Visual, check_chart, render_chart
+from briefpress.charts import (
+    ChartGeometry,
+    ChartSVG,
+    Visual,
+    check_chart,
+    draft_alt,
+    highlight_chart,
+)
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import (
     BlockTooLarge,
@@ -26,16 +36,19 @@ from briefpress.errors import (
     Problem,
     SpecError,
 )
-from briefpress.finish import finish
-from briefpress.pages import render_pdf
-from briefpress.plan import make_plan
+from briefpress.plan import Plan, make_plan
+from briefpress.pool import Stats
+from briefpress.pool import run as run_pool
 from briefpress.profile import Profile, ProfileName, make_profile
-from briefpress.spec import LoadedSpec, SpecCheck, load_briefing
+from briefpress.spec import Edition, LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile, Table
-from briefpress.spec.figures import ChartBase, FigureBase, ImageFigure
+from briefpress.spec.figures import BarFigure, ChartBase, FigureBase, ImageFigure
 from briefpress.spec.glyphs import check_glyphs
-from briefpress.story import make_story
-from briefpress.story.svgcheck import svg_problem, undrawable_images
+from briefpress.spec.textpolicy import undrawable
+
+if TYPE_CHECKING:
+    from briefpress.pages import Layout
+    from briefpress.story import Story
 
 BRAND_FILE = Path("assets", "brand.yml")
 """What makes a folder a project: its brand."""
@@ -98,12 +111,23 @@ class Project:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one paper of one spec: a written PDF, or the error that stopped it."""
+    """What happened to one paper of one spec (of one edition, in a spec with editions): a
+    written PDF, or the error that stopped it.
+
+    ``edition`` is the edition's key; ``skipped`` says its PDF was already made from the
+    same inputs and was left as it was; ``pages``, ``size`` and ``sha256`` describe the
+    PDF written (or kept).
+    """
 
     spec: str
     output: Path | None
     warnings: tuple[Problem, ...]
     error: BriefpressError | None
+    edition: str | None = None
+    skipped: bool = False
+    pages: int = 0
+    size: int = 0
+    sha256: str = ""
 
 
 def display(path: Path) -> str:
@@ -122,6 +146,8 @@ def project_brand(project: Project) -> Brand | None:
 
 def _brand(assets: Path) -> Brand:
     """The brand, its SVG logo also tried by the layout's converter (so check and build agree)."""
+    from briefpress.story.svgcheck import svg_problem
+
     brand = load_brand(assets, display(assets / "brand.yml"))
     problems = checked_logo(brand, lambda svg: svg_problem(svg, brand.font.lacks,
                                                            brand.font.name))
@@ -139,22 +165,75 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
     CSV data must be in the brand font, so nothing is printed as an empty box, and
     the brand's placeholder facts are warnings (errors for a spec marked final).
     Every SVG image is converted once, and every chart laid out for each of the
-    papers (*profiles*, else the spec's or the brand's) it will be built in.
+    papers (*profiles*, else the spec's or the brand's) it will be built in. In a spec
+    with editions, every edition is filled in and checked, and a problem with any of
+    them is raised with the rest.
     """
+    loaded = _loaded(spec, project, brand, profiles)
+    failed = [p for e in loaded.editions.editions for p in e.problems] if loaded.editions else []
+    if failed:
+        raise SpecError(failed)
+    return loaded
+
+
+def _loaded(spec: Path, project: Project | None, brand: Brand | None,
+            profiles: tuple[ProfileName, ...] | None) -> LoadedSpec:
+    """As :func:`check`, but what is wrong with one edition is kept with that edition (the
+    build makes the others), not raised."""
+    from briefpress.story.svgcheck import undrawable_images
+
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
     if brand is None and project is not None:
         brand = project_brand(project)
     checks: list[SpecCheck] = []
     if brand is None:
         checks.append(undrawable_images)
-    else:
-        font, known = brand.font, brand
-        cache_dir = project.chart_cache if project else None
-        checks.append(lambda loaded: _printable(loaded, known, cache_dir, profiles))
-        checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
-        checks.append(lambda loaded: spec_problems(known, loaded))
-        checks.append(lambda loaded: _inks(loaded, known, profiles))
-    return load_briefing(spec, display(spec), roots, checks)
+        return load_briefing(spec, display(spec), roots, checks)
+    font, known = brand.font, brand
+    cache_dir = project.chart_cache if project else None
+    checks.append(lambda loaded: _printable(loaded, known, cache_dir, profiles))
+    checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
+    checks.append(lambda loaded: spec_problems(known, loaded))
+    checks.append(lambda loaded: _inks(loaded, known, profiles))
+    loaded = load_briefing(spec, display(spec), roots, checks, [_drawable(known)])
+    return _distinct_files(loaded, profiles_for(loaded, brand, profiles))
+
+
+def _drawable(brand: Brand) -> Callable[[LoadedSpec, Edition], list[Problem]]:
+    """An edition check: every value its texts print is in the brand font."""
+    def check_row(loaded: LoadedSpec, edition: Edition) -> list[Problem]:
+        table = loaded.editions
+        assert table is not None
+        problems = []
+        for column in loaded.used_columns():
+            flaw = undrawable(edition.value(column), brand.font.lacks, brand.font.name)
+            if flaw is not None:
+                where = table.where(edition.row, column)
+                problems.append(loaded.problem(("editions", "file"), f"{where}: {flaw.message}"))
+        return problems
+    return check_row
+
+
+def _distinct_files(loaded: LoadedSpec, papers: list[Profile]) -> LoadedSpec:
+    """Each edition's PDFs named apart from every other's (``a-print.pdf`` could be edition
+    'a''s print paper or edition 'a-print''s screen one); a clash fails the later edition."""
+    table = loaded.editions
+    if table is None:
+        return loaded
+    owner: dict[str, Edition] = {}
+    editions = []
+    for edition in table.editions:
+        names = [edition.output + p.suffix + ".pdf" for p in papers]
+        clash = next((n for n in names if n in owner), None)
+        if clash is not None and not edition.problems:
+            edition = replace(edition, problems=(loaded.problem(("editions", "file"), (
+                f"{table.where(edition.row)}: its PDF '{clash}' would be the same file as row "
+                f"{owner[clash].row}'s; give the editions keys that do not end like a paper's "
+                "name ('-print', '-large-print')")),))
+        for name in names:
+            owner.setdefault(name, edition)
+        editions.append(edition)
+    return replace(loaded, editions=replace(table, editions=tuple(editions)))
 
 
 def _printable(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
@@ -194,6 +273,16 @@ def geometry(profile: Profile) -> ChartGeometry:
                          profile.frame_height - 8 * profile.base_size)
 
 
+def _drawn(figure: FigureBase) -> FigureBase:
+    """The part of a figure its drawing depends on: not its caption, source, notes or alt
+    text (printed outside the chart) nor its highlight (a recolouring), so one drawing
+    serves every edition of a spec."""
+    if isinstance(figure, ImageFigure):
+        return figure
+    return chart_cache.unhighlighted(figure).model_copy(
+        update={"title": "-", "source": "-", "notes": None, "alt": None})
+
+
 def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
                 skip: set[int], room: ChartGeometry) -> list[Problem]:
     """Lay out every chart not already drawn (in memory or in the cache folder), so that
@@ -204,11 +293,12 @@ def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
         if isinstance(figure, ImageFigure) or i in skip or (
                 isinstance(figure, ChartBase) and not isinstance(data, Table)):
             continue  # an image; data or text already reported as wrong
-        key = chart_cache.chart_key(figure, data, brand, room)
+        drawn = _drawn(figure)
+        key = chart_cache.chart_key(drawn, data, brand, room)
         if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
             continue
         try:
-            check_chart(figure, data, brand, room)
+            check_chart(drawn, data, brand, room)
         except ChartDoesNotFit as exc:
             problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
     return problems
@@ -220,8 +310,21 @@ _DRAWN: dict[str, ChartSVG] = {}
 
 def _chart(figure: FigureBase, loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
            room: ChartGeometry) -> ChartSVG:
-    """One chart, from the in-process cache, the cache folder, or drawn (and then kept)."""
+    """One chart, from the in-process cache, the cache folder, or drawn (and then kept); a
+    highlighted bar chart is the unhighlighted drawing recoloured, never drawn again."""
     data = loaded.data_for(figure.id)
+    chart = _base_chart(_drawn(figure), data, brand, cache_dir, room)
+    if isinstance(figure, BarFigure) and figure.highlight is not None and isinstance(data, Table):
+        plain = chart_cache.unhighlighted(figure)
+        assert isinstance(plain, BarFigure)
+        return highlight_chart(chart, plain, data, brand, figure.highlight)
+    return replace(chart, alt=draft_alt(figure, data))
+
+
+def _base_chart(figure: FigureBase, data: Table | ImageFile | None, brand: Brand,
+                cache_dir: Path | None, room: ChartGeometry) -> ChartSVG:
+    from briefpress.charts import render_chart
+
     key = chart_cache.chart_key(figure, data, brand, room)
     if key in _DRAWN:
         return _DRAWN[key]
@@ -266,9 +369,46 @@ def _visuals(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
     return visuals
 
 
+def make_story(plan: Plan, brand: Brand, profile: Profile, visuals: dict[str, Visual],
+               cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()) -> Story:
+    """The story stage (reportlab is imported only when a paper is made)."""
+    from briefpress.story import make_story as run
+
+    return run(plan, brand, profile, visuals, cmyk)
+
+
+def render_pdf(story: Story, source: str) -> Layout:
+    """The pages stage."""
+    from briefpress.pages import render_pdf as run
+
+    return run(story, source)
+
+
+def finish(layout: Layout, plan: Plan, profile: Profile, source: str,
+           stamp: bytes | None = None) -> bytes:
+    """The finishing stage (pypdf and pdfium are imported only when a paper is made)."""
+    from briefpress.finish import finish as run
+
+    return run(layout, plan, profile, source, stamp)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A finished PDF and its number of pages."""
+
+    pdf: bytes
+    pages: int
+
+
 def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None,
              profile: Profile | None = None) -> bytes:
     """Run the stages after the spec: plan, charts, story, pages, finish."""
+    return make_paper(loaded, brand, source, cache_dir, profile).pdf
+
+
+def make_paper(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | None = None,
+               profile: Profile | None = None) -> Paper:
+    """:func:`make_pdf`, also saying how many pages the paper has."""
     b = loaded.briefing
     profile = profile or make_profile("screen", brand.base_size)
     plan = make_plan(b, brand, {f.id: loaded.data_for(f.id) for f in b.figures})
@@ -284,7 +424,7 @@ def make_pdf(loaded: LoadedSpec, brand: Brand, source: str, cache_dir: Path | No
         if where is None:
             raise BuildError(source, message) from None
         raise SpecError([loaded.problem(where, message)]) from None
-    return finish(layout, plan, profile, source, story.stamp)
+    return Paper(finish(layout, plan, profile, source, story.stamp), layout.pages)
 
 
 TEMP_TAG = "briefpress-tmp"
@@ -371,26 +511,291 @@ def _umask() -> int:
     return mask
 
 
+class Progress(Protocol):
+    """Told how many papers a build will make, then of each as it is done, in order."""
+
+    def begin(self, total: int) -> None: ...
+
+    def done(self, outcome: Outcome) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One spec to build: checked (or the error that stopped it) and where it goes."""
+
+    source: str
+    stem: str
+    brand: Brand
+    out_dir: Path
+    cache_dir: Path | None
+    loaded: LoadedSpec | None = None
+    error: BriefpressError | None = None
+    papers: tuple[Profile, ...] = ()
+
+    @property
+    def editions(self) -> tuple[Edition, ...] | None:
+        table = self.loaded.editions if self.loaded is not None else None
+        return table.editions if table is not None else None
+
+    def target(self, edition: Edition | None, paper: Profile) -> Path:
+        """``out/<stem><suffix>.pdf``; for an edition, ``out/<stem>/<name><suffix>.pdf``."""
+        if edition is None:
+            return self.out_dir / f"{self.stem}{paper.suffix}.pdf"
+        return self.out_dir / f"{edition.output}{paper.suffix}.pdf"
+
+
+@dataclass(frozen=True)
+class _Task:
+    run: int
+    edition: int | None
+    paper: int
+
+
 def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None = None,
-              profiles: tuple[ProfileName, ...] | None = None) -> list[Outcome]:
+              profiles: tuple[ProfileName, ...] | None = None, *, jobs: int = 1,
+              force: bool = False, progress: Progress | None = None) -> list[Outcome]:
     """Build one spec, once per paper, to ``out_dir/<stem><suffix>.pdf``
-    (``x.pdf``, ``x-print.pdf``, ``x-large-print.pdf``); errors are returned, not raised."""
+    (``x.pdf``, ``x-print.pdf``, ``x-large-print.pdf``); a spec with editions to
+    ``out_dir/<stem>/<key><suffix>.pdf`` with a manifest beside them. Errors are
+    returned, not raised; see :func:`build_many` for *jobs*, *force* and *progress*."""
+    run = _prepare(spec, brand, out_dir, project, profiles)
+    return _build([run], jobs, force, progress)
+
+
+def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None,
+               profiles: tuple[ProfileName, ...] | None = None, *, jobs: int = 1,
+               force: bool = False, progress: Progress | None = None) -> list[Outcome]:
+    """Build every spec; one failure does not stop the others. Raises if a brand is bad.
+
+    Without a *project*, each spec is built in its own (:meth:`Project.of`): its
+    brand, its chart cache and, unless *out_dir* is given, its ``output/``. Papers are
+    made by up to *jobs* worker processes. An edition whose PDF was made from the same
+    inputs, and is intact, is left as it is unless *force* is given. *progress* hears of
+    every paper, in order.
+    """
+    brands: dict[Path, Brand] = {}
+    runs = []
+    for spec in specs:
+        own = project or Project.of(spec)
+        if own.root not in brands:
+            brands[own.root] = _required_brand(own)
+        runs.append(_prepare(spec, brands[own.root], out_dir or own.output, own, profiles))
+    return _build(runs, jobs, force, progress)
+
+
+def _prepare(spec: Path, brand: Brand, out_dir: Path, project: Project | None,
+             profiles: tuple[ProfileName, ...] | None) -> _Run:
     source = display(spec)
-    try:
-        loaded = check(spec, project, brand, profiles)
-    except BriefpressError as exc:
-        return [Outcome(source, None, (), exc)]
     cache_dir = project.chart_cache if project else None
-    outcomes = []
-    for profile in profiles_for(loaded, brand, profiles):
-        target = out_dir / f"{spec.stem}{profile.suffix}.pdf"
-        try:
-            write_pdf(target, make_pdf(loaded, brand, source, cache_dir, profile), source)
-        except BriefpressError as exc:
-            outcomes.append(Outcome(source, None, (), exc))
-            continue
-        outcomes.append(Outcome(source, target, loaded.warnings, None))
-    return outcomes
+    run = _Run(source, spec.stem, brand, out_dir, cache_dir)
+    try:
+        loaded = _loaded(spec, project, brand, profiles)
+    except BriefpressError as exc:
+        return replace(run, error=exc)
+    folder = out_dir / spec.stem if loaded.editions is not None else out_dir
+    return replace(run, loaded=loaded, out_dir=folder,
+                   papers=tuple(profiles_for(loaded, brand, profiles)))
+
+
+def _build(runs: list[_Run], jobs: int, force: bool, progress: Progress | None
+           ) -> list[Outcome]:
+    """Every paper of every run: those already made from the same inputs kept, the rest
+    made by the workers; each edition spec's manifest written last."""
+    slots: list[Outcome | _Task] = []
+    spans = []
+    for r, run in enumerate(runs):
+        kept = _old_manifest(run) if run.editions is not None else {}
+        first = len(slots)
+        slots += _slots(r, run, kept, force)
+        spans.append((first, len(slots)))
+    tasks = [s for s in slots if isinstance(s, _Task)]
+    if len(tasks) > 1 and jobs > 1:
+        _warm(runs, tasks)
+    report = _InOrder(slots, progress)
+    try:
+        stats = run_pool(tasks, lambda t: _make(runs[t.run], t), jobs, report.made,
+                         lambda i, why: _lost(runs[tasks[i].run], tasks[i], why))
+    finally:
+        outcomes = report.outcomes()
+        for run, (first, end) in zip(runs, spans, strict=True):
+            if run.editions is not None:
+                _write_manifest(run, outcomes[first:end])
+    global LAST_STATS
+    LAST_STATS = stats
+    return [o for o in outcomes if o is not None]
+
+
+class _InOrder:
+    """The outcome of every slot, told to *progress* in slot order as each is known."""
+
+    def __init__(self, slots: list[Outcome | _Task], progress: Progress | None) -> None:
+        self.slots = slots
+        self.progress = progress
+        self.index = {id(s): i for i, s in enumerate(s for s in slots if isinstance(s, _Task))}
+        self.known: dict[int, Outcome] = {}
+        self.shown = 0
+        if progress is not None:
+            progress.begin(len(slots))
+        self._release()
+
+    def made(self, task: int, outcome: Outcome) -> None:
+        self.known[task] = outcome
+        self._release()
+
+    def _outcome(self, slot: Outcome | _Task) -> Outcome | None:
+        return slot if isinstance(slot, Outcome) else self.known.get(self.index[id(slot)])
+
+    def _release(self) -> None:
+        while self.shown < len(self.slots):
+            outcome = self._outcome(self.slots[self.shown])
+            if outcome is None:
+                return
+            if self.progress is not None:
+                self.progress.done(outcome)
+            self.shown += 1
+
+    def outcomes(self) -> list[Outcome | None]:
+        return [self._outcome(s) for s in self.slots]
+
+
+LAST_STATS = Stats()
+"""The worker processes' peak memory in the last build (for the benchmark)."""
+
+
+def _slots(r: int, run: _Run, kept: dict[tuple[str, str], manifest.Entry], force: bool
+           ) -> list[Outcome | _Task]:
+    """The papers of one run in order: each already settled (failed, or unchanged and
+    intact) or a task for a worker."""
+    if run.loaded is None:
+        return [Outcome(run.source, None, (), run.error)]
+    editions = run.editions
+    if editions is None:
+        return [_Task(r, None, p) for p in range(len(run.papers))]
+    common = manifest.spec_digest(run.loaded, _brand_digest(run.brand))
+    out: list[Outcome | _Task] = []
+    for e, edition in enumerate(editions):
+        for p, paper in enumerate(run.papers):
+            if edition.problems:
+                out.append(Outcome(run.source, None, run.loaded.warnings,
+                                   SpecError(edition.problems), edition.key))
+                continue
+            entry = kept.get((edition.key, paper.name))
+            inputs = manifest.edition_digest(common, edition, paper.name)
+            target = run.target(edition, paper)
+            if not force and entry is not None and entry.ok and entry.inputs == inputs and (
+                    entry.file == target.name and _intact(target, entry.sha256)):
+                out.append(Outcome(run.source, target, run.loaded.warnings, None, edition.key,
+                                   True, entry.pages or 0, entry.bytes or 0, entry.sha256))
+            else:
+                out.append(_Task(r, e, p))
+    return out
+
+
+def _intact(path: Path, sha256: str) -> bool:
+    """Whether the file is there with the bytes the manifest says it has."""
+    try:
+        return manifest.sha256(path.read_bytes()) == sha256
+    except OSError:
+        return False
+
+
+def _brand_digest(brand: Brand) -> str:
+    f = brand.font
+    return manifest.files_digest([brand.logo.parent / "brand.yml", f.regular, f.bold,
+                                  f.italic, f.bold_italic, brand.logo])
+
+
+def _make(run: _Run, task: _Task) -> Outcome:
+    """One paper, made and written (in a worker process, or here with one job)."""
+    assert run.loaded is not None
+    editions = run.editions
+    edition = editions[task.edition] if editions is not None and task.edition is not None \
+        else None
+    key = edition.key if edition is not None else None
+    paper = run.papers[task.paper]
+    target = run.target(edition, paper)
+    try:
+        loaded = run.loaded.edition(edition) if edition is not None else run.loaded
+        made = make_paper(loaded, run.brand, run.source, run.cache_dir, paper)
+        write_pdf(target, made.pdf, run.source)
+    except BriefpressError as exc:
+        return Outcome(run.source, None, (), exc, key)
+    return Outcome(run.source, target, run.loaded.warnings, None, key, False, made.pages,
+                   len(made.pdf), manifest.sha256(made.pdf))
+
+
+def _lost(run: _Run, task: _Task, why: str) -> Outcome:
+    editions = run.editions
+    key = editions[task.edition].key if editions is not None and task.edition is not None \
+        else None
+    return Outcome(run.source, None, (), BuildError(run.source, (
+        f"the worker process making this paper stopped ({why}); nothing was written for "
+        "it: build it again")), key)
+
+
+def _warm(runs: list[_Run], tasks: list[_Task]) -> None:
+    """Before the workers are forked: the layout stages imported, fonts registered and
+    every chart drawn, so that no worker does any of it again."""
+    from briefpress.finish import finish as _finish  # noqa: F401 - imported for the workers
+    from briefpress.pages import render_pdf as _render  # noqa: F401
+    from briefpress.story.fonts import register_fonts
+
+    for run in {t.run: runs[t.run] for t in tasks}.values():
+        register_fonts(run.brand.font)
+        loaded = run.loaded
+        assert loaded is not None
+        for paper in run.papers:
+            for figure in loaded.briefing.figures:
+                with contextlib.suppress(BriefpressError):
+                    _visual(_drawn(figure), loaded, run.brand, run.cache_dir, geometry(paper))
+
+
+def _old_manifest(run: _Run) -> dict[tuple[str, str], manifest.Entry]:
+    try:
+        return manifest.from_json((run.out_dir / MANIFEST_JSON).read_bytes())
+    except OSError:
+        return {}
+
+
+MANIFEST_CSV = "manifest.csv"
+MANIFEST_JSON = "manifest.json"
+
+
+def _write_manifest(run: _Run, outcomes: Sequence[Outcome | None]) -> None:
+    """The run's manifest, CSV then JSON, each written whole (after every PDF). The run's
+    outcomes come edition by edition, paper by paper (None: never made, the build was
+    stopped)."""
+    assert run.loaded is not None and run.editions is not None
+    common = manifest.spec_digest(run.loaded, _brand_digest(run.brand))
+    papers = len(run.papers)
+    entries = []
+    for i, outcome in enumerate(outcomes):
+        edition, paper = run.editions[i // papers], run.papers[i % papers]
+        entries.append(_entry(run, edition, paper, outcome,
+                              manifest.edition_digest(common, edition, paper.name)))
+    write_atomic(run.out_dir / MANIFEST_CSV, manifest.to_csv(entries))
+    write_atomic(run.out_dir / MANIFEST_JSON, manifest.to_json(f"{run.stem}.yaml", entries))
+
+
+def _entry(run: _Run, edition: Edition, paper: Profile, outcome: Outcome | None,
+           inputs: str) -> manifest.Entry:
+    file = run.target(edition, paper).name if edition.output else ""
+    if outcome is None:
+        return manifest.Entry(edition.key, edition.name, paper.name, file, None, None, "",
+                              "failed", "the build was stopped before this paper was made",
+                              inputs)
+    if outcome.error is not None:
+        return manifest.Entry(edition.key, edition.name, paper.name, file, None, None, "",
+                              "failed", describe(outcome.error), inputs)
+    return manifest.Entry(edition.key, edition.name, paper.name, file, outcome.pages,
+                          outcome.size, outcome.sha256, "ok", "", inputs)
+
+
+def describe(error: BriefpressError) -> str:
+    """An error as lines of text: each problem of a SpecError on its own line."""
+    if isinstance(error, SpecError):
+        return "\n".join(str(p) for p in error.problems)
+    return str(error)
 
 
 def write_pdf(target: Path, pdf: bytes, source: str) -> None:
@@ -400,23 +805,6 @@ def write_pdf(target: Path, pdf: bytes, source: str) -> None:
     except OSError as exc:
         raise BuildError(source, f"could not write {display(target)}: "
                          f"{exc.strerror or exc}") from None
-
-
-def build_many(specs: list[Path], project: Project | None = None, out_dir: Path | None = None,
-               profiles: tuple[ProfileName, ...] | None = None) -> list[Outcome]:
-    """Build every spec; one failure does not stop the others. Raises if a brand is bad.
-
-    Without a *project*, each spec is built in its own (:meth:`Project.of`): its
-    brand, its chart cache and, unless *out_dir* is given, its ``output/``.
-    """
-    brands: dict[Path, Brand] = {}
-    outcomes = []
-    for spec in specs:
-        own = project or Project.of(spec)
-        if own.root not in brands:
-            brands[own.root] = _required_brand(own)
-        outcomes += build_one(spec, brands[own.root], out_dir or own.output, own, profiles)
-    return outcomes
 
 
 def _required_brand(project: Project) -> Brand:

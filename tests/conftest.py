@@ -214,9 +214,24 @@ SPECS = sorted((REPO / "briefings").glob("*.yaml"))
 """The briefings in briefings/, found rather than counted: a new one is tested too."""
 
 
+def has_editions(spec: Path) -> bool:
+    """Whether a spec makes one paper per row of an edition table (``editions:``)."""
+    return any(line.startswith("editions:")
+               for line in spec.read_text(encoding="utf-8").splitlines())
+
+
+def first_edition(out: Path, spec: Path) -> Path:
+    """The PDF of an edition spec's first edition, as its manifest lists it."""
+    import json
+
+    body = json.loads((out / spec.stem / "manifest.json").read_text(encoding="utf-8"))
+    return out / spec.stem / body["editions"][0]["file"]
+
+
 @pytest.fixture(scope="session")
 def briefings_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every briefing in briefings/, built once for the session: name -> PDF."""
+    """Every briefing in briefings/, built once for the session: name -> PDF (for a spec
+    with editions, its first edition's)."""
     import contextlib
     import io as _io
 
@@ -225,4 +240,5 @@ def briefings_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     with contextlib.redirect_stderr(err):
         code = main(["--project", str(REPO), "build", "--out", str(out)])
     assert code == 0, err.getvalue()
-    return {spec.stem: out / f"{spec.stem}.pdf" for spec in SPECS}
+    return {spec.stem: first_edition(out, spec) if has_editions(spec) else
+            out / f"{spec.stem}.pdf" for spec in SPECS}

@@ -145,7 +145,7 @@ class _Pool(Generic[T, R]):
         leave at once (nothing of the parent's to tear down)."""
         code = 0
         try:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGINT, _interrupt)
             signal.signal(signal.SIGTERM, _interrupt)
             while (index := self._next()) is not None:
                 conn.send(("start", index))
@@ -170,8 +170,17 @@ class _Pool(Generic[T, R]):
             return index
 
 
+_stopping = False
+
+
 def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    """Ctrl-C or SIGTERM in a worker: unwind once (removing the temporary file being
+    written); a second signal (Ctrl-C reaches the whole group, then the parent stops its
+    workers) must not cut that clean-up short, so it does nothing."""
+    global _stopping
+    if not _stopping:
+        _stopping = True
+        raise KeyboardInterrupt
 
 
 def _stop(workers: list[_Worker]) -> None:

@@ -94,6 +94,5 @@ class Report:
             failed = sorted({o.edition for o in mine if o.error and o.edition})
             names = (f" ({', '.join(failed[:10])}{', ...' if len(failed) > 10 else ''})"
                      if failed else "")
-            editions = len({o.edition for o in mine})
-            print(f"{spec}: {editions} editions, {len(mine)} papers: {count['built']} built, "
+            print(f"{spec}: {len(mine)} papers: {count['built']} built, "
                   f"{count['unchanged']} unchanged, {count['failed']} failed{names}{where}")

@@ -201,7 +201,7 @@ def _each_edition(loaded: LoadedSpec, table: EditionTable,
     editions = []
     for edition in table.editions:
         problems = list(edition.problems)
-        if not problems:
+        if not problems:  # a broken row is reported as such, not once per text it fills
             problems += loaded.filled(edition).problems
         for check in checks:
             problems += check(loaded, edition)

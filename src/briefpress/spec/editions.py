@@ -202,16 +202,19 @@ class _Rows:
             fail("file", f"{self.where(line)}: the row has {len(cells)} cells but the header "
                  f"row has {len(self.header)} columns; give every row one cell per column")
         values: list[tuple[str, str]] = []
+        flawed = set()
         for column, cell in zip(self.header, cells, strict=False):
             value, flaws = admit(cell.strip())
             for flaw in flaws:
                 fail("file", f"{self.where(line, column)}: {flaw.message}")
+                flawed.add(column)
             values.append((column, "" if flaws else value))
         values += [(c, "") for c in self.header[len(values):]]
         row = dict(values)
         key, name = row[self.spec.key], row[self.spec.name]
-        self._key(line, key, fail)
-        if not name:
+        if self.spec.key not in flawed:
+            self._key(line, key, fail)
+        if not name and self.spec.name not in flawed:
             fail("name", f"{self.where(line, self.spec.name)}: the edition's name is empty")
         output = self._file(line, row, fail)
         return Edition(line, key or f"row-{line}", name or key or f"row {line}", output,

@@ -19,14 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from briefpress import manifest
 from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
-from briefpress.charts import (
-    ChartGeometry,
-    ChartSVG,
-    Visual,
-    check_chart,
-    draft_alt,
-    highlight_chart,
-)
+from briefpress.charts import ChartGeometry, ChartSVG, Visual, draft_alt, highlight_chart
 from briefpress.charts import cache as chart_cache
 from briefpress.errors import (
     BlockTooLarge,
@@ -43,7 +36,9 @@ from briefpress.profile import Profile, ProfileName, make_profile
 from briefpress.spec import Edition, LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile, Table
 from briefpress.spec.figures import BarFigure, ChartBase, FigureBase, ImageFigure
+from briefpress.spec.fontfile import font_record
 from briefpress.spec.glyphs import check_glyphs
+from briefpress.spec.memo import Memo, fact
 from briefpress.spec.textpolicy import undrawable
 
 if TYPE_CHECKING:
@@ -104,6 +99,11 @@ class Project:
         """Drawn charts, by content hash; safe to delete (``.cache/`` is gitignored)."""
         return self.root / ".cache" / "charts"
 
+    @property
+    def verified(self) -> Path:
+        """Files found good (fonts, SVGs), by content hash (:mod:`briefpress.spec.memo`)."""
+        return self.root / ".cache" / "verified"
+
     def specs(self) -> list[Path]:
         """Every spec in ``briefings/``, in name order."""
         return sorted(self.briefings.glob("*.yaml"))
@@ -141,19 +141,82 @@ def display(path: Path) -> str:
 def project_brand(project: Project) -> Brand | None:
     """The project's brand, or None where it has no ``assets/brand.yml`` (raises if invalid)."""
     path = project.assets / "brand.yml"
-    return _brand(project.assets) if path.is_file() else None
+    return _brand(project.assets, Memo(project.verified)) if path.is_file() else None
 
 
-def _brand(assets: Path) -> Brand:
+def _brand(assets: Path, memo: Memo | None = None) -> Brand:
     """The brand, its SVG logo also tried by the layout's converter (so check and build agree)."""
-    from briefpress.story.svgcheck import svg_problem
-
-    brand = load_brand(assets, display(assets / "brand.yml"))
-    problems = checked_logo(brand, lambda svg: svg_problem(svg, brand.font.lacks,
-                                                           brand.font.name))
+    if memo is not None:
+        _fonts_at_once(assets, memo)
+    brand = load_brand(assets, display(assets / "brand.yml"), memo)
+    problems = checked_logo(brand, lambda svg: _svg_problem(svg, brand, memo))
     if problems:
         raise SpecError(problems)
     return brand
+
+
+MAX_FONTS_AT_ONCE = 8
+
+
+def _fonts_at_once(assets: Path, memo: Memo) -> None:
+    """The brand's font files not yet known good, each read in full in its own worker
+    process (on two cores, four files take the time of two); what they find is learnt by
+    *memo*, so reading the brand does not read them again. Nothing is reported here: a
+    bad file is read, and reported, with the brand."""
+    paths = sorted(assets.rglob("*.ttf"))
+    if len(paths) < 2 or len(paths) > MAX_FONTS_AT_ONCE:
+        return
+    todo = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if memo.recall(fact("font", manifest.sha256(path.read_bytes()))) is None:
+                todo.append(path)
+    if len(todo) < 2:
+        return
+
+    def learn(index: int, record: tuple[str, bytes] | None) -> None:
+        if record is not None:
+            memo.learn(*record)
+
+    run_pool(todo, font_record, len(todo), learn, lambda index, why: None)
+
+
+def _svg_problem(svg: bytes, brand: Brand, memo: Memo | None) -> str | None:
+    """Why an SVG cannot be drawn as the layout draws it, in the brand's font (None: it
+    can); an SVG found good before, against the same font, is not converted again."""
+    key = fact("svg", svg, brand.font.name, ",".join(map(str, sorted(brand.font.codepoints))))
+    if memo is not None and memo.knows(key):
+        return None
+    from briefpress.story.svgcheck import svg_problem
+
+    why = svg_problem(svg, brand.font.lacks, brand.font.name)
+    if why is None and memo is not None:
+        memo.learn(key)
+    return why
+
+
+def _svg_images(loaded: LoadedSpec, brand: Brand, memo: Memo | None) -> list[Problem]:
+    """One located error per SVG image figure that cannot be drawn in the brand's font."""
+    problems = []
+    for i, figure in enumerate(loaded.briefing.figures):
+        image = loaded.data_for(figure.id)
+        if isinstance(figure, ImageFigure) and isinstance(image, ImageFile) and (
+                image.format == "svg"):
+            why = _svg_problem(image.data, brand, memo)
+            if why is not None:
+                problems.append(loaded.problem(("figures", i, "file"),
+                                               f"SVG '{figure.file}' {why}"))
+    return problems
+
+
+def remember(project: Project | None, memo: Memo | None) -> None:
+    """Record what was verified in this run (the build does; ``check`` writes nothing)."""
+    if project is None or memo is None:
+        return
+    for key, value in sorted(memo.learnt.items()):
+        with contextlib.suppress(OSError):  # a read-only project still builds
+            write_atomic(project.verified / f"{key}.json", value)
+    memo.learnt.clear()
 
 
 def check(spec: Path, project: Project | None = None, brand: Brand | None = None,
@@ -177,22 +240,25 @@ def check(spec: Path, project: Project | None = None, brand: Brand | None = None
 
 
 def _loaded(spec: Path, project: Project | None, brand: Brand | None,
-            profiles: tuple[ProfileName, ...] | None) -> LoadedSpec:
+            profiles: tuple[ProfileName, ...] | None, memo: Memo | None = None) -> LoadedSpec:
     """As :func:`check`, but what is wrong with one edition is kept with that edition (the
-    build makes the others), not raised."""
-    from briefpress.story.svgcheck import undrawable_images
-
+    build makes the others), not raised. Facts verified are learnt by *memo* (if none is
+    given, the project's record is read)."""
     roots = [spec.parent] + ([project.briefings, project.assets] if project else [])
+    if memo is None and project is not None:
+        memo = Memo(project.verified)
     if brand is None and project is not None:
         brand = project_brand(project)
     checks: list[SpecCheck] = []
     if brand is None:
+        from briefpress.story.svgcheck import undrawable_images
+
         checks.append(undrawable_images)
         return load_briefing(spec, display(spec), roots, checks)
-    font, known = brand.font, brand
+    known = brand
     cache_dir = project.chart_cache if project else None
     checks.append(lambda loaded: _printable(loaded, known, cache_dir, profiles))
-    checks.append(lambda loaded: undrawable_images(loaded, font.lacks, font.name))
+    checks.append(lambda loaded: _svg_images(loaded, known, memo))
     checks.append(lambda loaded: spec_problems(known, loaded))
     checks.append(lambda loaded: _inks(loaded, known, profiles))
     loaded = load_briefing(spec, display(spec), roots, checks, [_drawable(known)])
@@ -297,8 +363,8 @@ def _charts_fit(loaded: LoadedSpec, brand: Brand, cache_dir: Path | None,
         key = chart_cache.chart_key(drawn, data, brand, room)
         if key in _DRAWN or (cache_dir is not None and (cache_dir / f"{key}.json").is_file()):
             continue
-        try:
-            check_chart(drawn, data, brand, room)
+        try:  # drawn, not only laid out, and kept in memory: a build goes on to use it
+            _base_chart(drawn, data, brand, None, room)
         except ChartDoesNotFit as exc:
             problems.append(loaded.problem(("figures", i, *exc.where), exc.message))
     return problems
@@ -326,20 +392,18 @@ def _base_chart(figure: FigureBase, data: Table | ImageFile | None, brand: Brand
     from briefpress.charts import render_chart
 
     key = chart_cache.chart_key(figure, data, brand, room)
-    if key in _DRAWN:
-        return _DRAWN[key]
     target = cache_dir / f"{key}.json" if cache_dir is not None else None
-    chart = None
-    if target is not None and target.is_file():
+    chart = _DRAWN.get(key)
+    if chart is None and target is not None and target.is_file():
         with contextlib.suppress(OSError):
             chart = chart_cache.decode(target.read_bytes())
     if chart is None:
         chart = render_chart(figure, data, brand, room)
-        if target is not None:
-            with contextlib.suppress(OSError):  # a read-only project still builds
-                write_atomic(target, chart_cache.encode(chart))
-    if len(_DRAWN) >= 256:  # a long-running process keeps memory bounded
-        _DRAWN.clear()
+    if target is not None and not target.is_file():  # drawn here, or by check in memory
+        with contextlib.suppress(OSError):  # a read-only project still builds
+            write_atomic(target, chart_cache.encode(chart))
+    if key not in _DRAWN and len(_DRAWN) >= 256:  # a long-running process keeps memory
+        _DRAWN.clear()                             # bounded
     _DRAWN[key] = chart
     return chart
 
@@ -438,17 +502,19 @@ def _temp_prefix(target: Path) -> str:
     return f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-{os.getpid()}-"
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes, sweep: bool = True) -> None:
     """Write *data* to *target* so that readers see the old file or the new, never half.
 
     The bytes go to a hidden temporary file beside the target, named
     ``.<target>.briefpress-tmp-<pid>-<random>.tmp``, which is flushed and then
     renamed into place. Any failure or interrupt (Ctrl-C, or SIGTERM through the
     CLI) removes it; one left by a killed process is removed by the next write of
-    the same target (:func:`remove_stale_temps`).
+    the same target (:func:`remove_stale_temps`), or by the sweep of the whole folder
+    that a build of many papers makes once before it starts (then *sweep* is False).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(target)
+    if sweep:
+        remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_temp_prefix(target), suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
@@ -471,11 +537,20 @@ def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
     :data:`STALE_AFTER_S`. A write in progress in another process (a second build
     of the same file at the same time) keeps its file. Returns what was removed.
     """
-    own = re.compile(re.escape(f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-")
-                     + r"([0-9]{1,10})-[a-z0-9_]+\.tmp")
+    return _sweep(target.parent, re.escape(f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-"), now)
+
+
+def remove_stale_temps_in(folder: Path, now: float | None = None) -> list[Path]:
+    """:func:`remove_stale_temps` for every target in *folder* at once (one scan of the
+    folder, rather than one per paper written)."""
+    return _sweep(folder, r"\.[^/]+\." + re.escape(f"{TEMP_TAG}-"), now)
+
+
+def _sweep(folder: Path, prefix: str, now: float | None) -> list[Path]:
+    own = re.compile(prefix + r"([0-9]{1,10})-[a-z0-9_]+\.tmp")
     now = time.time() if now is None else now
     removed: list[Path] = []
-    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             found = own.fullmatch(entry.name)
             if found is None or not entry.is_file(follow_symlinks=False):
@@ -588,10 +663,13 @@ def _prepare(spec: Path, brand: Brand, out_dir: Path, project: Project | None,
     source = display(spec)
     cache_dir = project.chart_cache if project else None
     run = _Run(source, spec.stem, brand, out_dir, cache_dir)
+    memo = Memo(project.verified) if project is not None else None
     try:
-        loaded = _loaded(spec, project, brand, profiles)
+        loaded = _loaded(spec, project, brand, profiles, memo)
     except BriefpressError as exc:
         return replace(run, error=exc)
+    finally:
+        remember(project, memo)
     folder = out_dir / spec.stem if loaded.editions is not None else out_dir
     return replace(run, loaded=loaded, out_dir=folder,
                    papers=tuple(profiles_for(loaded, brand, profiles)))
@@ -609,6 +687,9 @@ def _build(runs: list[_Run], jobs: int, force: bool, progress: Progress | None
         slots += _slots(r, run, kept, force)
         spans.append((first, len(slots)))
     tasks = [s for s in slots if isinstance(s, _Task)]
+    for run in runs:
+        if run.editions is not None:  # once here, not once per paper written
+            remove_stale_temps_in(run.out_dir)
     if len(tasks) > 1 and jobs > 1:
         _warm(runs, tasks)
     report = _InOrder(slots, progress)
@@ -717,7 +798,7 @@ def _make(run: _Run, task: _Task) -> Outcome:
     try:
         loaded = run.loaded.edition(edition) if edition is not None else run.loaded
         made = make_paper(loaded, run.brand, run.source, run.cache_dir, paper)
-        write_pdf(target, made.pdf, run.source)
+        write_pdf(target, made.pdf, run.source, sweep=editions is None)
     except BriefpressError as exc:
         return Outcome(run.source, None, (), exc, key)
     return Outcome(run.source, target, run.loaded.warnings, None, key, False, made.pages,
@@ -798,10 +879,10 @@ def describe(error: BriefpressError) -> str:
     return str(error)
 
 
-def write_pdf(target: Path, pdf: bytes, source: str) -> None:
+def write_pdf(target: Path, pdf: bytes, source: str, sweep: bool = True) -> None:
     """Write a finished PDF; a failure (disk full, no permission) fails this paper only."""
     try:
-        write_atomic(target, pdf)
+        write_atomic(target, pdf, sweep)
     except OSError as exc:
         raise BuildError(source, f"could not write {display(target)}: "
                          f"{exc.strerror or exc}") from None
@@ -814,7 +895,11 @@ def _required_brand(project: Project) -> Brand:
             "file not found; a project is the folder holding assets/brand.yml, found above "
             "the spec or the current folder: run briefpress inside a project or give "
             "--project DIR"))])
-    return _brand(project.assets)
+    memo = Memo(project.verified)
+    try:
+        return _brand(project.assets, memo)
+    finally:
+        remember(project, memo)
 
 
 def create_spec(project: Project, name: str, text: str) -> Path:

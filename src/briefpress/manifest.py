@@ -29,11 +29,9 @@ from typing import Any
 
 from briefpress.spec import Edition, LoadedSpec
 from briefpress.spec.data import ImageFile, Table
+from briefpress.spec.memo import code_digest
 
 FORMAT = 1
-LIBRARIES = ("briefpress", "reportlab", "pypdf", "pypdfium2", "matplotlib", "svglib",
-             "fonttools", "pillow", "pydantic")
-"""Distributions whose version is part of every inputs digest (an upgrade rebuilds)."""
 
 
 @dataclass(frozen=True)
@@ -94,23 +92,6 @@ def from_json(raw: bytes) -> dict[tuple[str, str], Entry]:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-@cache
-def code_digest() -> str:
-    """briefpress's source and the versions of the libraries that shape a PDF."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            h.update(f"{name} {version(name)}\n".encode())
-        except PackageNotFoundError:
-            h.update(f"{name} -\n".encode())
-    return h.hexdigest()
 
 
 @cache

@@ -215,7 +215,7 @@ def remember(project: Project | None, memo: Memo | None) -> None:
         return
     for key, value in sorted(memo.learnt.items()):
         with contextlib.suppress(OSError):  # a read-only project still builds
-            write_atomic(project.verified / f"{key}.json", value)
+            write_atomic(project.verified / f"{key}.json", value, durable=False)
     memo.learnt.clear()
 
 
@@ -401,7 +401,7 @@ def _base_chart(figure: FigureBase, data: Table | ImageFile | None, brand: Brand
         chart = render_chart(figure, data, brand, room)
     if target is not None and not target.is_file():  # drawn here, or by check in memory
         with contextlib.suppress(OSError):  # a read-only project still builds
-            write_atomic(target, chart_cache.encode(chart))
+            write_atomic(target, chart_cache.encode(chart), durable=False)
     if key not in _DRAWN and len(_DRAWN) >= 256:  # a long-running process keeps memory
         _DRAWN.clear()                             # bounded
     _DRAWN[key] = chart
@@ -502,7 +502,7 @@ def _temp_prefix(target: Path) -> str:
     return f".{target.name[:_NAME_ROOM]}.{TEMP_TAG}-{os.getpid()}-"
 
 
-def write_atomic(target: Path, data: bytes, sweep: bool = True) -> None:
+def write_atomic(target: Path, data: bytes, sweep: bool = True, durable: bool = True) -> None:
     """Write *data* to *target* so that readers see the old file or the new, never half.
 
     The bytes go to a hidden temporary file beside the target, named
@@ -510,7 +510,8 @@ def write_atomic(target: Path, data: bytes, sweep: bool = True) -> None:
     renamed into place. Any failure or interrupt (Ctrl-C, or SIGTERM through the
     CLI) removes it; one left by a killed process is removed by the next write of
     the same target (:func:`remove_stale_temps`), or by the sweep of the whole folder
-    that a build of many papers makes once before it starts (then *sweep* is False).
+    that a build of many papers makes once before it starts (then *sweep* is False). A
+    cache file, which can always be made again, is not flushed to disk (*durable* False).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     if sweep:
@@ -521,7 +522,8 @@ def write_atomic(target: Path, data: bytes, sweep: bool = True) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -35,9 +35,12 @@ STOP_WAIT_S = 10.0
 
 @dataclass
 class Stats:
-    """What the workers used: peak resident memory of each, in bytes (empty: none forked)."""
+    """What the workers used, in bytes (empty: none forked): the peak resident memory of
+    each (pages shared with the parent counted in full), and each one's proportional share
+    of memory at its end (shared pages divided among the processes sharing them)."""
 
     peak_rss: list[int] = field(default_factory=list)
+    pss: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +141,8 @@ class _Pool(Generic[T, R]):
                     self.ordered.put(message[1], message[2])
                 elif message[0] == "exit":
                     self.stats.peak_rss.append(message[1])
+                    if message[2] is not None:
+                        self.stats.pss.append(message[2])
                     worker.done = True
 
     def _serve(self, conn: Connection) -> None:
@@ -151,7 +156,7 @@ class _Pool(Generic[T, R]):
                 conn.send(("start", index))
                 conn.send(("done", index, self.work(self.tasks[index])))
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-            conn.send(("exit", peak))
+            conn.send(("exit", peak, _pss()))
         except KeyboardInterrupt:
             code = 130
         except BaseException:  # a bug: the parent reports the task as lost
@@ -171,6 +176,18 @@ class _Pool(Generic[T, R]):
 
 
 _stopping = False
+
+
+def _pss() -> int | None:
+    """This process's proportional set size, where the system says (Linux)."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -22,9 +22,10 @@ import resource
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing import get_context
-from multiprocessing.connection import Connection, wait
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -84,6 +85,8 @@ def run(tasks: Sequence[T], work: Callable[[T], R], jobs: int,
 class _Pool(Generic[T, R]):
     def __init__(self, tasks: Sequence[T], work: Callable[[T], R], jobs: int,
                  ordered: _Ordered[R], lost: Callable[[int, str], R]) -> None:
+        from multiprocessing import get_context  # only when workers are needed
+
         self.tasks, self.work, self.jobs, self.ordered, self.lost = tasks, work, jobs, ordered, lost
         self.context = get_context("fork")
         self.counter = self.context.Value("q", 0)
@@ -108,6 +111,8 @@ class _Pool(Generic[T, R]):
         return _Worker(process, parent)
 
     def _collect(self, workers: list[_Worker]) -> None:
+        from multiprocessing.connection import wait
+
         live = list(workers)
         while live:
             ready = wait([w.conn for w in live] + [w.process.sentinel for w in live])

@@ -13,7 +13,7 @@ SRC = REPO / "src" / "briefpress"
 
 # The pipeline, in order; a module may import only modules of its own or earlier stages.
 STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "pages", "finish",
-          "manifest", "pool", "build", "progress", "cli"]
+          "manifest", "pool", "runs", "build", "progress", "cli"]
 # Third-party libraries confined to the stages whose job they are.
 CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
             "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"},

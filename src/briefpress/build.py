@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from briefpress import manifest
 from briefpress.brand import Brand, checked_logo, load_brand, spec_problems
@@ -33,6 +33,19 @@ from briefpress.plan import Plan, make_plan
 from briefpress.pool import Stats
 from briefpress.pool import run as run_pool
 from briefpress.profile import Profile, ProfileName, make_profile
+from briefpress.runs import (
+    MANIFEST_CSV,
+    MANIFEST_JSON,
+    InOrder,
+    Run,
+    Task,
+    entries,
+    lost,
+    old_manifest,
+    slots,
+)
+from briefpress.runs import Outcome as Outcome  # part of this module's interface
+from briefpress.runs import Progress as Progress
 from briefpress.spec import Edition, LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile, Table
 from briefpress.spec.figures import BarFigure, ChartBase, FigureBase, ImageFigure
@@ -107,27 +120,6 @@ class Project:
     def specs(self) -> list[Path]:
         """Every spec in ``briefings/``, in name order."""
         return sorted(self.briefings.glob("*.yaml"))
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one paper of one spec (of one edition, in a spec with editions): a
-    written PDF, or the error that stopped it.
-
-    ``edition`` is the edition's key; ``skipped`` says its PDF was already made from the
-    same inputs and was left as it was; ``pages``, ``size`` and ``sha256`` describe the
-    PDF written (or kept).
-    """
-
-    spec: str
-    output: Path | None
-    warnings: tuple[Problem, ...]
-    error: BriefpressError | None
-    edition: str | None = None
-    skipped: bool = False
-    pages: int = 0
-    size: int = 0
-    sha256: str = ""
 
 
 def display(path: Path) -> str:
@@ -588,46 +580,6 @@ def _umask() -> int:
     return mask
 
 
-class Progress(Protocol):
-    """Told how many papers a build will make, then of each as it is done, in order."""
-
-    def begin(self, total: int) -> None: ...
-
-    def done(self, outcome: Outcome) -> None: ...
-
-
-@dataclass(frozen=True)
-class _Run:
-    """One spec to build: checked (or the error that stopped it) and where it goes."""
-
-    source: str
-    stem: str
-    brand: Brand
-    out_dir: Path
-    cache_dir: Path | None
-    loaded: LoadedSpec | None = None
-    error: BriefpressError | None = None
-    papers: tuple[Profile, ...] = ()
-
-    @property
-    def editions(self) -> tuple[Edition, ...] | None:
-        table = self.loaded.editions if self.loaded is not None else None
-        return table.editions if table is not None else None
-
-    def target(self, edition: Edition | None, paper: Profile) -> Path:
-        """``out/<stem><suffix>.pdf``; for an edition, ``out/<stem>/<name><suffix>.pdf``."""
-        if edition is None:
-            return self.out_dir / f"{self.stem}{paper.suffix}.pdf"
-        return self.out_dir / f"{edition.output}{paper.suffix}.pdf"
-
-
-@dataclass(frozen=True)
-class _Task:
-    run: int
-    edition: int | None
-    paper: int
-
-
 def build_one(spec: Path, brand: Brand, out_dir: Path, project: Project | None = None,
               profiles: tuple[ProfileName, ...] | None = None, *, jobs: int = 1,
               force: bool = False, progress: Progress | None = None) -> list[Outcome]:
@@ -661,10 +613,10 @@ def build_many(specs: list[Path], project: Project | None = None, out_dir: Path 
 
 
 def _prepare(spec: Path, brand: Brand, out_dir: Path, project: Project | None,
-             profiles: tuple[ProfileName, ...] | None) -> _Run:
+             profiles: tuple[ProfileName, ...] | None) -> Run:
     source = display(spec)
     cache_dir = project.chart_cache if project else None
-    run = _Run(source, spec.stem, brand, out_dir, cache_dir)
+    run = Run(source, spec.stem, brand, out_dir, cache_dir)
     memo = Memo(project.verified) if project is not None else None
     try:
         loaded = _loaded(spec, project, brand, profiles, memo)
@@ -673,31 +625,32 @@ def _prepare(spec: Path, brand: Brand, out_dir: Path, project: Project | None,
     finally:
         remember(project, memo)
     folder = out_dir / spec.stem if loaded.editions is not None else out_dir
-    return replace(run, loaded=loaded, out_dir=folder,
+    digest = manifest.spec_digest(loaded, _brand_digest(brand)) if loaded.editions else ""
+    return replace(run, loaded=loaded, out_dir=folder, digest=digest,
                    papers=tuple(profiles_for(loaded, brand, profiles)))
 
 
-def _build(runs: list[_Run], jobs: int, force: bool, progress: Progress | None
+def _build(runs: list[Run], jobs: int, force: bool, progress: Progress | None
            ) -> list[Outcome]:
     """Every paper of every run: those already made from the same inputs kept, the rest
     made by the workers; each edition spec's manifest written last."""
-    slots: list[Outcome | _Task] = []
+    papers: list[Outcome | Task] = []
     spans = []
     for r, run in enumerate(runs):
-        kept = _old_manifest(run) if run.editions is not None else {}
-        first = len(slots)
-        slots += _slots(r, run, kept, force)
-        spans.append((first, len(slots)))
-    tasks = [s for s in slots if isinstance(s, _Task)]
+        kept = old_manifest(run) if run.editions is not None else {}
+        first = len(papers)
+        papers += slots(r, run, kept, force)
+        spans.append((first, len(papers)))
+    tasks = [s for s in papers if isinstance(s, Task)]
     for run in runs:
         if run.editions is not None:  # once here, not once per paper written
             remove_stale_temps_in(run.out_dir)
     if len(tasks) > 1 and jobs > 1:
         _warm(runs, tasks)
-    report = _InOrder(slots, progress)
+    report = InOrder(papers, progress)
     try:
         stats = run_pool(tasks, lambda t: _make(runs[t.run], t), jobs, report.made,
-                         lambda i, why: _lost(runs[tasks[i].run], tasks[i], why))
+                         lambda i, why: lost(runs[tasks[i].run], tasks[i], why))
     finally:
         outcomes = report.outcomes()
         for run, (first, end) in zip(runs, spans, strict=True):
@@ -708,78 +661,8 @@ def _build(runs: list[_Run], jobs: int, force: bool, progress: Progress | None
     return [o for o in outcomes if o is not None]
 
 
-class _InOrder:
-    """The outcome of every slot, told to *progress* in slot order as each is known."""
-
-    def __init__(self, slots: list[Outcome | _Task], progress: Progress | None) -> None:
-        self.slots = slots
-        self.progress = progress
-        self.index = {id(s): i for i, s in enumerate(s for s in slots if isinstance(s, _Task))}
-        self.known: dict[int, Outcome] = {}
-        self.shown = 0
-        if progress is not None:
-            progress.begin(len(slots))
-        self._release()
-
-    def made(self, task: int, outcome: Outcome) -> None:
-        self.known[task] = outcome
-        self._release()
-
-    def _outcome(self, slot: Outcome | _Task) -> Outcome | None:
-        return slot if isinstance(slot, Outcome) else self.known.get(self.index[id(slot)])
-
-    def _release(self) -> None:
-        while self.shown < len(self.slots):
-            outcome = self._outcome(self.slots[self.shown])
-            if outcome is None:
-                return
-            if self.progress is not None:
-                self.progress.done(outcome)
-            self.shown += 1
-
-    def outcomes(self) -> list[Outcome | None]:
-        return [self._outcome(s) for s in self.slots]
-
-
 LAST_STATS = Stats()
 """The worker processes' peak memory in the last build (for the benchmark)."""
-
-
-def _slots(r: int, run: _Run, kept: dict[tuple[str, str], manifest.Entry], force: bool
-           ) -> list[Outcome | _Task]:
-    """The papers of one run in order: each already settled (failed, or unchanged and
-    intact) or a task for a worker."""
-    if run.loaded is None:
-        return [Outcome(run.source, None, (), run.error)]
-    editions = run.editions
-    if editions is None:
-        return [_Task(r, None, p) for p in range(len(run.papers))]
-    common = manifest.spec_digest(run.loaded, _brand_digest(run.brand))
-    out: list[Outcome | _Task] = []
-    for e, edition in enumerate(editions):
-        for p, paper in enumerate(run.papers):
-            if edition.problems:
-                out.append(Outcome(run.source, None, run.loaded.warnings,
-                                   SpecError(edition.problems), edition.key))
-                continue
-            entry = kept.get((edition.key, paper.name))
-            inputs = manifest.edition_digest(common, edition, paper.name)
-            target = run.target(edition, paper)
-            if not force and entry is not None and entry.ok and entry.inputs == inputs and (
-                    entry.file == target.name and _intact(target, entry.sha256)):
-                out.append(Outcome(run.source, target, run.loaded.warnings, None, edition.key,
-                                   True, entry.pages or 0, entry.bytes or 0, entry.sha256))
-            else:
-                out.append(_Task(r, e, p))
-    return out
-
-
-def _intact(path: Path, sha256: str) -> bool:
-    """Whether the file is there with the bytes the manifest says it has."""
-    try:
-        return manifest.sha256(path.read_bytes()) == sha256
-    except OSError:
-        return False
 
 
 def _brand_digest(brand: Brand) -> str:
@@ -788,7 +671,7 @@ def _brand_digest(brand: Brand) -> str:
                                   f.italic, f.bold_italic, brand.logo])
 
 
-def _make(run: _Run, task: _Task) -> Outcome:
+def _make(run: Run, task: Task) -> Outcome:
     """One paper, made and written (in a worker process, or here with one job)."""
     assert run.loaded is not None
     editions = run.editions
@@ -807,16 +690,7 @@ def _make(run: _Run, task: _Task) -> Outcome:
                    len(made.pdf), manifest.sha256(made.pdf))
 
 
-def _lost(run: _Run, task: _Task, why: str) -> Outcome:
-    editions = run.editions
-    key = editions[task.edition].key if editions is not None and task.edition is not None \
-        else None
-    return Outcome(run.source, None, (), BuildError(run.source, (
-        f"the worker process making this paper stopped ({why}); nothing was written for "
-        "it: build it again")), key)
-
-
-def _warm(runs: list[_Run], tasks: list[_Task]) -> None:
+def _warm(runs: list[Run], tasks: list[Task]) -> None:
     """Before the workers are forked: the layout stages imported, fonts registered and
     every chart drawn, so that no worker does any of it again."""
     from briefpress.finish import finish as _finish  # noqa: F401 - imported for the workers
@@ -833,52 +707,11 @@ def _warm(runs: list[_Run], tasks: list[_Task]) -> None:
                     _visual(_drawn(figure), loaded, run.brand, run.cache_dir, geometry(paper))
 
 
-def _old_manifest(run: _Run) -> dict[tuple[str, str], manifest.Entry]:
-    try:
-        return manifest.from_json((run.out_dir / MANIFEST_JSON).read_bytes())
-    except OSError:
-        return {}
-
-
-MANIFEST_CSV = "manifest.csv"
-MANIFEST_JSON = "manifest.json"
-
-
-def _write_manifest(run: _Run, outcomes: Sequence[Outcome | None]) -> None:
-    """The run's manifest, CSV then JSON, each written whole (after every PDF). The run's
-    outcomes come edition by edition, paper by paper (None: never made, the build was
-    stopped)."""
-    assert run.loaded is not None and run.editions is not None
-    common = manifest.spec_digest(run.loaded, _brand_digest(run.brand))
-    papers = len(run.papers)
-    entries = []
-    for i, outcome in enumerate(outcomes):
-        edition, paper = run.editions[i // papers], run.papers[i % papers]
-        entries.append(_entry(run, edition, paper, outcome,
-                              manifest.edition_digest(common, edition, paper.name)))
-    write_atomic(run.out_dir / MANIFEST_CSV, manifest.to_csv(entries))
-    write_atomic(run.out_dir / MANIFEST_JSON, manifest.to_json(f"{run.stem}.yaml", entries))
-
-
-def _entry(run: _Run, edition: Edition, paper: Profile, outcome: Outcome | None,
-           inputs: str) -> manifest.Entry:
-    file = run.target(edition, paper).name if edition.output else ""
-    if outcome is None:
-        return manifest.Entry(edition.key, edition.name, paper.name, file, None, None, "",
-                              "failed", "the build was stopped before this paper was made",
-                              inputs)
-    if outcome.error is not None:
-        return manifest.Entry(edition.key, edition.name, paper.name, file, None, None, "",
-                              "failed", describe(outcome.error), inputs)
-    return manifest.Entry(edition.key, edition.name, paper.name, file, outcome.pages,
-                          outcome.size, outcome.sha256, "ok", "", inputs)
-
-
-def describe(error: BriefpressError) -> str:
-    """An error as lines of text: each problem of a SpecError on its own line."""
-    if isinstance(error, SpecError):
-        return "\n".join(str(p) for p in error.problems)
-    return str(error)
+def _write_manifest(run: Run, outcomes: Sequence[Outcome | None]) -> None:
+    """The run's manifest, CSV then JSON, each written whole (after every PDF)."""
+    listed = entries(run, outcomes)
+    write_atomic(run.out_dir / MANIFEST_CSV, manifest.to_csv(listed))
+    write_atomic(run.out_dir / MANIFEST_JSON, manifest.to_json(f"{run.stem}.yaml", listed))
 
 
 def write_pdf(target: Path, pdf: bytes, source: str, sweep: bool = True) -> None:

@@ -265,3 +265,32 @@ def test_stopping_a_build_stops_the_workers_and_leaves_no_half_file(
     rows = _manifest(folder)
     assert {r["status"] for r in rows} <= {"ok", "failed"}
     assert all((folder / r["file"]).is_file() for r in rows if r["status"] == "ok")
+
+
+@pytest.mark.parametrize("how", ["bug", "killed"])
+def test_an_edition_whose_worker_fails_fails_alone(project: Path, cli: Cli, how: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefpress.build as build
+
+    real = build.make_paper
+
+    def flaky(loaded, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if loaded.briefing.title == "Stalking in East Riding":
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+            raise RuntimeError("a bug")
+        return real(loaded, *args, **kwargs)
+
+    monkeypatch.setattr(build, "make_paper", flaky)
+    spec = _setup(project)
+    code, out, err = cli("--project", str(project), "build", str(spec), "--jobs", "2")
+    assert code == 1
+    why = "internal error: RuntimeError: a bug" if how == "bug" else "signal 9"
+    assert err == (f"error: {spec}: edition 'east-riding': the paper could not be made "
+                   f"({why}); nothing was written for it: build it again, or with --jobs 1 "
+                   "--traceback to see why\n")
+    folder = project / "output" / "forces"
+    assert sorted(p.stem for p in folder.glob("*.pdf")) == sorted(
+        k for k in KEYS if k != "east-riding")
+    assert [r["status"] for r in _manifest(folder)] == ["ok", "ok", "failed", "ok", "ok"]
+    assert out.splitlines()[-1].startswith(f"{spec}: 5 papers: 4 built, 0 unchanged, 1 failed")

@@ -159,7 +159,11 @@ class _Pool(Generic[T, R]):
             signal.signal(signal.SIGTERM, _interrupt)
             while (index := self._next()) is not None:
                 conn.send(("start", index))
-                conn.send(("done", index, self.work(self.tasks[index])))
+                try:
+                    result = self.work(self.tasks[index])
+                except Exception as exc:  # a bug: this task fails, the others go on
+                    result = self.lost(index, f"internal error: {type(exc).__name__}: {exc}")
+                conn.send(("done", index, result))
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
             conn.send(("exit", peak, _pss()))
         except KeyboardInterrupt:

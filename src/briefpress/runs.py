@@ -162,13 +162,14 @@ def intact(path: Path, sha256: str) -> bool:
 
 
 def lost(run: Run, task: Task, why: str) -> Outcome:
-    """The outcome of a paper whose worker process died while making it."""
+    """The outcome of a paper whose worker process died while making it, or met a bug."""
     editions = run.editions
     key = editions[task.edition].key if editions is not None and task.edition is not None \
         else None
     return Outcome(run.source, None, (), BuildError(run.source, (
-        f"the worker process making this paper stopped ({why}); nothing was written for "
-        "it: build it again")), key)
+        f"{'edition ' + repr(key) + ': ' if key else ''}the paper could not be made ({why}); "
+        "nothing was written for it: build it again, or with --jobs 1 --traceback to see "
+        "why")), key)
 
 
 def old_manifest(run: Run) -> dict[tuple[str, str], manifest.Entry]:

@@ -194,3 +194,21 @@ def test_several_specs_are_built_at_once_and_reported_in_order(project: Path, cl
     assert (code, err) == (0, "")
     assert out.splitlines() == [f"built {project / 'output' / n}.pdf" for n in names]
     assert len(build_module.LAST_STATS.peak_rss) == 2  # made by two worker processes
+
+
+def test_drawings_kept_on_disk_make_the_same_pdf_without_converting_again(
+        project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import svglib.svglib
+
+    from briefpress.story import drawings
+
+    spec = _setup(project)
+    monkeypatch.setattr(drawings, "_CONVERTED", {})
+    assert cli("--project", str(project), "build", str(spec), "--jobs", "1")[0] == 0
+    folder = project / "output" / "forces"
+    first = {p.name: p.read_bytes() for p in folder.glob("*.pdf")}
+    assert len(list((project / ".cache" / "drawings").glob("*.json"))) == 2  # chart, logo
+    monkeypatch.setattr(drawings, "_CONVERTED", {})  # a new process, as far as drawings go
+    monkeypatch.setattr(svglib.svglib, "svg2rlg", lambda *a, **k: pytest.fail("converted"))
+    assert cli("--project", str(project), "build", str(spec), "--force", "--jobs", "1")[0] == 0
+    assert {p.name: p.read_bytes() for p in folder.glob("*.pdf")} == first

@@ -203,11 +203,14 @@ def _svg_images(loaded: LoadedSpec, brand: Brand, memo: Memo | None) -> list[Pro
 
 def remember(project: Project | None, memo: Memo | None) -> None:
     """Record what was verified in this run (the build does; ``check`` writes nothing)."""
-    if project is None or memo is None:
-        return
+    if project is not None and memo is not None:
+        _record(project.verified, memo)
+
+
+def _record(folder: Path, memo: Memo) -> None:
     for key, value in sorted(memo.learnt.items()):
         with contextlib.suppress(OSError):  # a read-only project still builds
-            write_atomic(project.verified / f"{key}.json", value, durable=False)
+            write_atomic(folder / f"{key}.json", value, durable=False)
     memo.learnt.clear()
 
 
@@ -645,6 +648,7 @@ def _build(runs: list[Run], jobs: int, force: bool, progress: Progress | None
     for run in runs:
         if run.editions is not None:  # once here, not once per paper written
             remove_stale_temps_in(run.out_dir)
+    drawings = _drawing_store(runs, tasks)
     if len(tasks) > 1 and jobs > 1:
         _warm(runs, tasks)
     report = InOrder(papers, progress)
@@ -656,6 +660,8 @@ def _build(runs: list[Run], jobs: int, force: bool, progress: Progress | None
         for run, (first, end) in zip(runs, spans, strict=True):
             if run.editions is not None:
                 _write_manifest(run, outcomes[first:end])
+        if drawings is not None and drawings.folder is not None:
+            _record(drawings.folder, drawings)
     global LAST_STATS
     LAST_STATS = stats
     return [o for o in outcomes if o is not None]
@@ -690,21 +696,39 @@ def _make(run: Run, task: Task) -> Outcome:
                    len(made.pdf), manifest.sha256(made.pdf))
 
 
+def _drawing_store(runs: list[Run], tasks: list[Task]) -> Memo | None:
+    """Charts and logos converted to drawings, kept in the project's ``.cache/drawings/``
+    (the first run's project, when papers are to be made)."""
+    folder = next((r.cache_dir.parent / "drawings" for r in runs if r.cache_dir is not None),
+                  None)
+    if not tasks or folder is None:
+        return None
+    from briefpress.story.drawings import keep_in
+
+    store = Memo(folder)
+    keep_in(store)
+    return store
+
+
 def _warm(runs: list[Run], tasks: list[Task]) -> None:
     """Before the workers are forked: the layout stages imported, fonts registered and
-    every chart drawn, so that no worker does any of it again."""
+    every chart drawn and converted to a drawing, so that no worker does any of it again."""
     from briefpress.finish import finish as _finish  # noqa: F401 - imported for the workers
     from briefpress.pages import render_pdf as _render  # noqa: F401
+    from briefpress.story.drawings import chart_drawing
     from briefpress.story.fonts import register_fonts
 
     for run in {t.run: runs[t.run] for t in tasks}.values():
-        register_fonts(run.brand.font)
+        fonts = register_fonts(run.brand.font)
         loaded = run.loaded
         assert loaded is not None
         for paper in run.papers:
             for figure in loaded.briefing.figures:
                 with contextlib.suppress(BriefpressError):
-                    _visual(_drawn(figure), loaded, run.brand, run.cache_dir, geometry(paper))
+                    visual = _visual(_drawn(figure), loaded, run.brand, run.cache_dir,
+                                     geometry(paper))
+                    if isinstance(visual, ChartSVG):
+                        chart_drawing(visual, figure.id, fonts.regular, fonts.bold)
 
 
 def _write_manifest(run: Run, outcomes: Sequence[Outcome | None]) -> None:

@@ -8,6 +8,10 @@ content) is converted once, and every use gets its own drawing: a new top-level
 (drawing a shape reads it; reportlab's renderer sets and removes only its own
 bookkeeping), so nothing one paper does to its drawing can reach another's.
 
+A converted drawing is also kept on disk (through a :class:`Store`, set by the build),
+as plain data, so a later process places a chart without svglib at all: only reportlab
+shapes and colours, rebuilt from numbers and text, nothing executed.
+
 An edition's highlighted bar chart (:func:`briefpress.charts.highlight_chart`) is its
 unhighlighted chart with one bar in the accent colour, the others muted, and that
 bar's labels bold. It is made from the unhighlighted chart's drawing by replacing
@@ -17,16 +21,38 @@ recoloured SVG (a test compares the PDF operators), at a fraction of the cost.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
+import json
 import re
-from typing import Any
+from typing import Any, Protocol
 
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Group, String
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 
 from briefpress.charts import ChartSVG
 from briefpress.errors import BuildError
+from briefpress.spec.memo import fact
+
+
+class Store(Protocol):
+    """Where converted drawings are kept between processes (a :class:`Memo` on a folder)."""
+
+    def recall(self, key: str) -> bytes | None: ...
+
+    def learn(self, key: str, value: bytes) -> None: ...
+
+
+_STORE: Store | None = None
+
+
+def keep_in(store: Store | None) -> None:
+    """Keep converted drawings in *store*, and look for them there, from now on."""
+    global _STORE
+    _STORE = store
+
 
 _CONVERTED: dict[tuple[str, float, str], Drawing] = {}
 _LIMIT = 64
@@ -40,11 +66,69 @@ def converted(svg: bytes, width: float, what: str, font: str) -> Drawing:
     key = (hashlib.sha256(svg).hexdigest(), width, font)
     base = _CONVERTED.get(key)
     if base is None:
-        base = _convert(svg, width, what, font)
+        base = _stored(svg, width, what, font)
         if len(_CONVERTED) >= _LIMIT:  # a long-running process keeps memory bounded
             _CONVERTED.clear()
         _CONVERTED[key] = base
     return _shell(base)
+
+
+def _stored(svg: bytes, width: float, what: str, font: str) -> Drawing:
+    """The drawing from the store, or converted (and then stored, if it can be)."""
+    if _STORE is None:
+        return _convert(svg, width, what, font)
+    key = fact("drawing", svg, repr(width), font)
+    raw = _STORE.recall(key)
+    if raw is not None:
+        try:
+            found = _decode(json.loads(raw.decode("utf-8")))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            found = None
+        if isinstance(found, Drawing):
+            return found
+    drawing = _convert(svg, width, what, font)
+    with contextlib.suppress(TypeError):  # a shape or value that is not plain data: not kept
+        _STORE.learn(key, json.dumps(_encode(drawing), separators=(",", ":")).encode("ascii"))
+    return drawing
+
+
+_SHAPES: dict[str, type] = {name: getattr(shapes, name) for name in (
+    "Drawing", "Group", "Path", "String", "Rect", "Line", "PolyLine", "Polygon", "Circle",
+    "Ellipse", "Wedge")}
+_SKIP = frozenset({"_attrMap"})  # how attributes are checked when set, not what is drawn
+
+
+def _encode(value: Any) -> Any:
+    """A drawing as plain JSON data; TypeError for anything else in it."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, tuple):
+        return {"t": [_encode(v) for v in value]}
+    if type(value) is Color:
+        return {"c": [value.red, value.green, value.blue, value.alpha]}
+    name = type(value).__name__
+    if _SHAPES.get(name) is type(value):
+        return {"s": name, "a": {k: _encode(v) for k, v in vars(value).items()
+                                 if k not in _SKIP}}
+    raise TypeError(name)
+
+
+def _decode(value: Any) -> Any:
+    """The drawing :func:`_encode` gave, rebuilt from its data (only shapes and colours)."""
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "t" in value:
+        return tuple(_decode(v) for v in value["t"])
+    if "c" in value:
+        r, g, b, a = value["c"]
+        return Color(r, g, b, alpha=a)
+    shape: Any = object.__new__(_SHAPES[value["s"]])
+    shape.__dict__.update({str(k): _decode(v) for k, v in value["a"].items()})
+    return shape
 
 
 def _convert(svg: bytes, width: float, what: str, font: str) -> Drawing:

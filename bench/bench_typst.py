@@ -175,8 +175,11 @@ def measure(repo: Path, editions: int) -> dict[str, float]:
         out.mkdir()
         wall, cpu_all = _run(source, fonts, rows, out, 2)
         _, cpu_50 = _run(source, fonts, rows[:50], out, 2)
+        _, one_50 = _run(source, fonts, rows[:50], out, 1)
+        _, one_250 = _run(source, fonts, rows[:250], out, 1)
         single = statistics.median(_run(source, fonts, rows[:1], out, 1)[0] for _ in range(3))
-    return {"editions_wall_s": wall, "cpu_per_edition_s": (cpu_all - cpu_50) / (editions - 50),
+    return {"editions_wall_s": wall, "cpu_per_edition_s": (one_250 - one_50) / 200,
+            "cpu_2_workers_s": (cpu_all - cpu_50) / (editions - 50),
             "warm_single_s": single, "cold_single_s": single}
 
 

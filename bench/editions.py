@@ -11,8 +11,10 @@ runs it; the median of N runs is printed against the targets:
 
   editions_wall_s      650 editions built with --jobs 2 (every chart drawn once, the
                        workers forked after the imports), whole process, wall clock
-  cpu_per_edition_s    the extra CPU time (all processes) of 650 editions over 50
-                       editions, per extra edition
+  cpu_per_edition_s    the extra CPU time of 250 editions over 50, per extra edition,
+                       built by one worker (--jobs 1): what an edition costs
+  cpu_2_workers_s      the same for the 650 editions over 50 with --jobs 2 (all
+                       processes): two workers at once each run slower on this machine
   worker_peak_mib      the largest peak resident memory of any worker (shared pages
                        inherited from the parent included, so an upper bound)
   worker_pss_mib       the largest proportional share of memory of any worker at its
@@ -233,6 +235,7 @@ def one_run(repo: Path, editions: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = make_project(Path(tmp) / "big", repo, editions)
         small = make_project(Path(tmp) / "small", repo, 50)
+        middle = make_project(Path(tmp) / "middle", repo, 250)
         spec = str(root / "briefings" / "editions.yaml")
         wall, cpu_all, report = briefpress(["build", spec, "--jobs", "2"])
         peaks = [int(p) for p in report["peaks"]]  # type: ignore[union-attr]
@@ -240,11 +243,14 @@ def one_run(repo: Path, editions: int) -> dict[str, float]:
         unchanged = command(binary, ["build", spec, "--jobs", "2"])
         _, cpu_50, _ = briefpress(["build", str(small / "briefings" / "editions.yaml"),
                                    "--jobs", "2"])
+        one = [briefpress(["build", str(p / "briefings" / "editions.yaml"), "--jobs", "1",
+                           "--force"])[1] for p in (small, middle)]
         single = str(root / "briefings" / "single.yaml")
         warm = statistics.median(command(binary, ["build", single]) for _ in range(3))
         cold_root = make_project(Path(tmp) / "cold", repo, 1)
         cold = command(binary, ["build", str(cold_root / "briefings" / "single.yaml")])
-    return {"editions_wall_s": wall, "cpu_per_edition_s": (cpu_all - cpu_50) / (editions - 50),
+    return {"editions_wall_s": wall, "cpu_per_edition_s": (one[1] - one[0]) / 200,
+            "cpu_2_workers_s": (cpu_all - cpu_50) / (editions - 50),
             "worker_peak_mib": max(peaks) / 2**20 if peaks else 0.0,
             "worker_pss_mib": max(pss) / 2**20 if pss else 0.0,
             "warm_single_s": warm, "cold_single_s": cold, "unchanged_s": unchanged}

@@ -227,6 +227,20 @@ SPECS = sorted((REPO / "briefings").glob("*.yaml"))
 """The briefings in briefings/, found rather than counted: a new one is tested too."""
 
 
+def has_editions(spec: Path) -> bool:
+    """Whether a spec makes one paper per row of an edition table (``editions:``)."""
+    return any(line.startswith("editions:")
+               for line in spec.read_text(encoding="utf-8").splitlines())
+
+
+def first_edition(out: Path, spec: Path) -> Path:
+    """The PDF of an edition spec's first edition, as its manifest lists it."""
+    import json
+
+    body = json.loads((out / spec.stem / "manifest.json").read_text(encoding="utf-8"))
+    return out / spec.stem / body["editions"][0]["file"]
+
+
 @pytest.fixture(scope="session")
 def briefings_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """Every briefing in briefings/, built once for the session by the CLI as a user would:
@@ -244,6 +258,8 @@ def briefings_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="session")
 def briefings_built(briefings_run: tuple[Path, str]) -> dict[str, Path]:
-    """Every briefing in briefings/, built once for the session: name -> PDF."""
+    """Every briefing in briefings/, built once for the session: name -> PDF (for a spec
+    with editions, its first edition's)."""
     out, _ = briefings_run
-    return {spec.stem: out / f"{spec.stem}.pdf" for spec in SPECS}
+    return {spec.stem: first_edition(out, spec) if has_editions(spec) else
+            out / f"{spec.stem}.pdf" for spec in SPECS}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import shutil
 import sys
 import tempfile
@@ -40,7 +41,8 @@ def render(pdf: Path) -> list[Image.Image]:
 
 
 def build_all(out: Path) -> dict[str, Path]:
-    """Every briefing in briefings/, built as the screen paper into *out*."""
+    """Every briefing in briefings/, built as the screen paper into *out* (for a spec with
+    editions, its first edition stands for it)."""
     sys.path.insert(0, str(REPO / "src"))
     from briefpress.cli import main
 
@@ -49,7 +51,11 @@ def build_all(out: Path) -> dict[str, Path]:
                      "--profile", "screen"])
     if code != 0:
         raise SystemExit("the briefings did not build")
-    return {p.stem: p for p in sorted(out.glob("*.pdf"))}
+    built = {p.stem: p for p in sorted(out.glob("*.pdf"))}
+    for manifest in sorted(out.glob("*/manifest.json")):
+        first = json.loads(manifest.read_text(encoding="utf-8"))["editions"][0]["file"]
+        built[manifest.parent.name] = manifest.parent / first
+    return built
 
 
 def refresh() -> None:

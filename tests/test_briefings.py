@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from briefpress.brand import load_brand
-from briefpress.spec import load_briefing
+from briefpress.spec import LoadedSpec, load_briefing
 from briefpress.spec.blocks import CaseStudyBlock, KeyNumbersBlock, QuestionsBlock, QuoteBlock
 from briefpress.spec.model import Briefing
-from conftest import REPO, fold, font_problems, page_texts, pdf_text
+from conftest import REPO, first_edition, fold, font_problems, has_editions, page_texts, pdf_text
 
 SPECS = sorted((REPO / "briefings").glob("*.yaml"))
 NAMES = [s.stem for s in SPECS]
@@ -24,6 +24,8 @@ NAMES = [s.stem for s in SPECS]
 # A briefing not listed here still gets every other test.
 FIGURES = {
     "call-for-action": ["2,103", "6,026", "1,501", "39%", "20%", "Over 1,000"],
+    "force-training": ["6,026", "2,103", "1,501", "186", "87", "29", "50", "10", "28", "12",
+                       "40%", "Over 1,000", "25 November 2012"],
     "scotland-compared": ["362", "834", "1,046", "5.3 million", "54.6 million", "52,176",
                           "1,447", "300%"],
     "digital-abuse": ["173", "4.5 million", "1,346"],
@@ -42,7 +44,17 @@ def built(briefings_run: tuple[Path, str]) -> tuple[Path, str]:
 
 
 def _briefing(name: str) -> Briefing:
-    return load_briefing(REPO / "briefings" / f"{name}.yaml", name).briefing
+    """The briefing as printed: for a spec with editions, as its first edition prints it."""
+    loaded: LoadedSpec = load_briefing(REPO / "briefings" / f"{name}.yaml", name)
+    if loaded.editions is not None:
+        return loaded.edition(loaded.editions.editions[0]).briefing
+    return loaded.briefing
+
+
+def _pdf(out: Path, name: str) -> Path:
+    """A briefing's PDF: for a spec with editions, its first edition's."""
+    spec = REPO / "briefings" / f"{name}.yaml"
+    return first_edition(out, spec) if has_editions(spec) else out / f"{name}.pdf"
 
 
 def test_briefings_are_found_and_the_listed_figures_name_real_ones() -> None:
@@ -69,12 +81,13 @@ def test_every_spec_builds_warned_only_of_what_the_project_lacks(
         assert line.endswith(": warning: contacts: no contact has an email address, phone "
                              "number or web address; add 'email:', 'phone:' or 'web:' to at "
                              "least one, so journalists can reach someone")
-    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(NAMES)
+    plain = [s.stem for s in SPECS if not has_editions(s)]
+    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(plain)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_placeholder_is_printed(built: tuple[Path, str], name: str) -> None:
-    text = pdf_text(built[0] / f"{name}.pdf")
+    text = pdf_text(_pdf(built[0], name))
     assert "0000000" not in text and "TODO" not in text
     assert "Registered charity number" not in text
 
@@ -105,7 +118,7 @@ def _expected_texts(b: Briefing) -> list[str]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_content_reads_back_as_text(built: tuple[Path, str], name: str) -> None:
-    text = pdf_text(built[0] / f"{name}.pdf")
+    text = pdf_text(_pdf(built[0], name))
     expected = _expected_texts(_briefing(name))
     assert len(expected) >= 5
     missing = [t for t in expected if fold(t) not in text]
@@ -114,7 +127,7 @@ def test_content_reads_back_as_text(built: tuple[Path, str], name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_figures_print_exactly(built: tuple[Path, str], name: str) -> None:
-    text = pdf_text(built[0] / f"{name}.pdf")
+    text = pdf_text(_pdf(built[0], name))
     missing = [f for f in FIGURES[name] if f not in text]
     assert missing == []
 
@@ -122,7 +135,7 @@ def test_figures_print_exactly(built: tuple[Path, str], name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_first_page_tells_the_story(built: tuple[Path, str], name: str) -> None:
     b = _briefing(name)
-    first = page_texts(built[0] / f"{name}.pdf")[0]
+    first = page_texts(_pdf(built[0], name))[0]
     assert fold(b.title) in first
     assert fold(b.summary[0].plain) in first
     assert fold(b.findings[0].text.plain) in first
@@ -144,7 +157,7 @@ def test_ten_questions_numbered_one_to_ten_in_order(built: tuple[Path, str]) -> 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_embargo_or_draft_stamp_unless_asked(built: tuple[Path, str], name: str) -> None:
-    pdf = built[0] / f"{name}.pdf"
+    pdf = _pdf(built[0], name)
     b = _briefing(name)
     words = load_brand(REPO / "assets").words_for(b.language)
     assert b.embargo is None
@@ -158,5 +171,5 @@ def test_no_embargo_or_draft_stamp_unless_asked(built: tuple[Path, str], name: s
 
 @pytest.mark.parametrize("name", NAMES)
 def test_only_embedded_brand_fonts(built: tuple[Path, str], name: str) -> None:
-    reader = PdfReader(io.BytesIO((built[0] / f"{name}.pdf").read_bytes()), strict=True)
+    reader = PdfReader(io.BytesIO((_pdf(built[0], name)).read_bytes()), strict=True)
     assert font_problems(reader) == []

@@ -13,11 +13,11 @@ SRC = REPO / "src" / "briefpress"
 
 # The pipeline, in order; a module may import only modules of its own or earlier stages.
 STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "pages", "finish",
-          "length", "build", "watch", "pack", "cli"]
+          "length", "manifest", "pool", "runs", "build", "watch", "pack", "progress", "cli"]
 # Third-party libraries confined to the stages whose job they are.
 CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
             "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"},
-            "watchfiles": {"watch"}}
+            "watchfiles": {"watch"}, "rich": {"progress"}}
 
 
 def _stage(module: str) -> str:

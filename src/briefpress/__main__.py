@@ -1,5 +1,5 @@
 """Allow ``python -m briefpress``."""
 
-from briefpress.cli import main
+from briefpress.cli import entry
 
-raise SystemExit(main())
+entry()

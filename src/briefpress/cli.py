@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefpress.errors import BriefpressError, Problem, SpecError, printable
+
+if TYPE_CHECKING:
+    from briefpress.build import Outcome
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -53,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="the paper to make: screen (x.pdf), print (x-print.pdf: CMYK, bleed, "
                    "crop marks) or large-print (x-large-print.pdf); repeat for several "
                    "(default: the spec's profiles, else the brand's, else screen)")
+    b.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="make papers in N worker processes at once (default: one per core)")
+    b.add_argument("--force", action="store_true", help=(
+        "rebuild every edition, even one whose PDF was made from the same inputs"))
     c = sub.add_parser("check", help="validate specs, and say how long each body is; write "
                        "nothing")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -100,8 +108,23 @@ def _report(exc: BriefpressError, show_traceback: bool = False) -> None:
         print(f"error: {exc}", file=sys.stderr)
 
 
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (1 or more)")
+    return int(text)
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def _build(args: argparse.Namespace) -> int:
     from briefpress.build import Project, build_many
+    from briefpress.progress import Report
 
     project = Project(args.project) if args.project is not None else None
     specs = list(args.files)
@@ -111,16 +134,18 @@ def _build(args: argparse.Namespace) -> int:
         if not specs:
             print(f"error: no specs found in {project.briefings}", file=sys.stderr)
             return EXIT_INVALID
-    failed = 0
     seen: set[Problem] = set()
-    for outcome in build_many(specs, project, args.out, _profiles(args)):
+
+    def said(outcome: Outcome) -> None:
         _print_problems(outcome.warnings, seen)
         if outcome.error is not None:
-            failed += 1
             _report(outcome.error, args.traceback)
-        else:
-            print(f"built {outcome.output}")
-    return EXIT_INVALID if failed else EXIT_OK
+
+    with Report(said, bar=sys.stderr.isatty()) as report:
+        outcomes = build_many(specs, project, args.out, _profiles(args),
+                              jobs=args.jobs or cores(), force=args.force, progress=report)
+    report.summary(outcomes)
+    return EXIT_INVALID if any(o.error is not None for o in outcomes) else EXIT_OK
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -284,6 +309,17 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def entry() -> NoReturn:
+    """The ``briefpress`` command: :func:`main`, then leave at once, every file written and
+    all output flushed, without the interpreter's slow teardown of the libraries loaded."""
+    code = main()
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -71,6 +71,10 @@ class SpecError(BriefpressError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(len(self.problems))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[tuple[Problem, ...]]]:
+        """Picklable, so a worker process can hand it back whole."""
+        return type(self), (self.problems,)
+
     def __str__(self) -> str:
         """Every problem, one a line (made when asked: a spec may have thousands)."""
         return "\n".join(str(p) for p in self.problems)
@@ -83,6 +87,10 @@ class BuildError(BriefpressError):
         self.file = file
         self.message = message
         super().__init__(printable(f"{file}: {message}"))
+
+    def __reduce__(self) -> tuple[type[BuildError], tuple[str, str]]:
+        """Picklable, so a worker process can hand it back whole."""
+        return type(self), (self.file, self.message)
 
 
 class BlockTooLarge(BuildError):
@@ -97,6 +105,9 @@ class BlockTooLarge(BuildError):
     def __init__(self, file: str, message: str, node: str | None = None) -> None:
         super().__init__(file, message)
         self.node = node
+
+    def __reduce__(self) -> tuple[type[BuildError], tuple[str, str]]:
+        return type(self), (self.file, self.message, self.node)  # type: ignore[return-value]
 
 
 class ChartDoesNotFit(BriefpressError):

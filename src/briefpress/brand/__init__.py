@@ -33,6 +33,7 @@ from briefpress.spec.diagnose import did_you_mean, display_path, problems_from
 from briefpress.spec.fontfile import FontRefused, font_codepoints
 from briefpress.spec.glyphs import missing_glyphs
 from briefpress.spec.images import IMAGE_SUFFIXES, MAX_IMAGE_BYTES, ImageFile, image_from_bytes
+from briefpress.spec.memo import Memo
 from briefpress.spec.textpolicy import describe_missing
 from briefpress.spec.types import PlainText
 from briefpress.spec.yamlload import Document, PathKey, load_file, read_bytes
@@ -218,8 +219,11 @@ class Brand:
 Fail = Callable[[PathKey, str], None]
 
 
-def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
-    """Read and check ``brand.yml`` in *assets*; raise SpecError listing every problem."""
+def load_brand(assets: Path, display: str = "assets/brand.yml", memo: Memo | None = None
+               ) -> Brand:
+    """Read and check ``brand.yml`` in *assets*; raise SpecError listing every problem.
+
+    With a *memo*, a font file already found usable is not decoded again."""
     doc = load_file(assets / "brand.yml", display)
     try:
         raw = _BrandFile.model_validate(doc.data)
@@ -232,7 +236,7 @@ def load_brand(assets: Path, display: str = "assets/brand.yml") -> Brand:
         problems.append(_at(doc, path, message))
 
     colours = _colours(raw.color, fail)
-    font = _font(raw.typography, assets, fail)
+    font = _font(raw.typography, assets, fail, memo)
     logo_path, logo_name = _logo_reference(raw.logo)
     logo = _logo(assets, logo_name, logo_path, fail)
     size = _points(raw.typography.base.size, fail)
@@ -392,7 +396,8 @@ def _colours(c: _Colour, fail: Fail) -> Colours:
     return Colours(**values, palette=tuple((k, v.upper()) for k, v in palette.items()))
 
 
-def _font(t: _Typography, assets: Path, fail: Fail) -> FontFamily | None:
+def _font(t: _Typography, assets: Path, fail: Fail, memo: Memo | None = None
+          ) -> FontFamily | None:
     """The base family's four faces, each file checked in full."""
     index = next((i for i, f in enumerate(t.fonts) if f.family == t.base.family), None)
     if index is None:
@@ -410,7 +415,7 @@ def _font(t: _Typography, assets: Path, fail: Fail) -> FontFamily | None:
             fail(where, f"'{f.path}' is not a TrueType (.ttf) font")
         elif path is not None:
             try:
-                points.append(font_codepoints(path))
+                points.append(font_codepoints(path, memo))
             except FontRefused as exc:
                 fail(where, f"font '{f.path}' {exc}")
                 continue

@@ -14,7 +14,7 @@ paper or for large print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefpress.brand import Brand
 from briefpress.charts.alt import draft_alt
@@ -62,7 +62,13 @@ DEFAULT_GEOMETRY = ChartGeometry()
 @dataclass(frozen=True)
 class ChartSVG:
     """A chart ready to place: SVG bytes at print size, the labels it must show, its alt
-    text (given or drafted) and the series colours it used (darkest first)."""
+    text (given or drafted) and the series colours it used (darkest first).
+
+    A chart made by :func:`highlight_chart` also keeps the chart it was recoloured from
+    (``base``) and the highlight (``highlight``: the bar's index, its colour and the
+    others'), so the layout can recolour the base chart's drawing rather than convert
+    this SVG again.
+    """
 
     svg: bytes
     width_pt: float
@@ -70,6 +76,8 @@ class ChartSVG:
     labels: tuple[str, ...]
     alt: str
     colours: tuple[str, ...]
+    base: ChartSVG | None = field(default=None, repr=False, compare=False)
+    highlight: tuple[int, str, str] | None = field(default=None, compare=False)
 
 
 Visual = ChartSVG | ImageFile

@@ -52,4 +52,5 @@ def recolour(chart: ChartSVG, figure: BarFigure, data: Table, brand: Brand, cate
     svg = _TEXT.sub(lambda m: m.group(1) + _BOLD if m.group(2) == index else m.group(0), svg)
     highlighted = figure.model_copy(update={"highlight": category})
     return replace(chart, svg=svg, alt=draft_alt(highlighted, data),
-                   colours=tuple(sorted({accent, muted}, key=grey)))
+                   colours=tuple(sorted({accent, muted}, key=grey)), base=chart,
+                   highlight=(int(index), accent, muted))

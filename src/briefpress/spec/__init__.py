@@ -6,7 +6,7 @@ found here and raised together as one :class:`SpecError`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,14 +14,18 @@ from pydantic import TypeAdapter, ValidationError
 
 from briefpress.errors import Problem, Severity, SpecError
 from briefpress.spec.crosscheck import crosscheck
-from briefpress.spec.data import CellText, FigureData, resolve_figure
-from briefpress.spec.diagnose import locate, located, problems_from
-from briefpress.spec.figures import Figure, FigureBase
-from briefpress.spec.model import Briefing
+from briefpress.spec.data import CellText, FigureData, Table, resolve_figure
+from briefpress.spec.diagnose import did_you_mean, locate, located, problems_from
+from briefpress.spec.editions import Edition, EditionTable, read_editions
+from briefpress.spec.figures import BarFigure, Figure, FigureBase
+from briefpress.spec.fill import Filled, Sites, fill, find_sites
+from briefpress.spec.model import Briefing, Loc
 from briefpress.spec.slips import find_slips
+from briefpress.spec.template import render
 from briefpress.spec.yamlload import Document, load_file
 
-__all__ = ["Briefing", "LoadedSpec", "SpecCheck", "load_briefing"]
+__all__ = ["Briefing", "Edition", "EditionCheck", "EditionTable", "LoadedSpec", "SpecCheck",
+           "load_briefing"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,15 @@ class LoadedSpec:
     _doc: Document = field(repr=False, compare=False)
     data: tuple[tuple[str, FigureData], ...] = ()
     cells: tuple[CellText, ...] = field(default=(), repr=False)
+    editions: EditionTable | None = None
+    """The edition table of a spec with ``editions:``; each edition's ``problems`` say
+    why it cannot be built."""
+    sites: Sites | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def source(self) -> str:
+        """The spec's text, as read."""
+        return self._doc.source
 
     def data_for(self, figure_id: str) -> FigureData | None:
         """The typed data (table or image) of a figure, resolved when the spec was read."""
@@ -48,26 +61,60 @@ class LoadedSpec:
                 severity: Severity = "error", char: str | None = None) -> Problem:
         """A problem at the value a model location came from; with *char*, at the line and
         column where that character was typed in it (see ``Document.char_mark``)."""
-        found = located(self._doc, loc, message, severity)
-        if char is not None:
-            path, is_key = locate(self._doc, loc)
-            mark = self._doc.char_mark(path, char, key=is_key)
-            if mark is not None:
-                found = replace(found, line=mark.line, column=mark.column)
-        return found
+        return replace(_at(self._doc, loc, message, char), severity=severity)
+
+    def edition(self, edition: Edition) -> LoadedSpec:
+        """This spec as *edition* prints it: its placeholders filled in from the edition's
+        row. Raises SpecError with the edition's problems if it has any."""
+        if edition.problems:
+            raise SpecError(edition.problems)
+        filled = self.filled(edition)
+        if filled.problems:  # pragma: no cover - found when the spec was read
+            raise SpecError(filled.problems)
+        return replace(self, briefing=filled.briefing)
+
+    def filled(self, edition: Edition) -> Filled:
+        """The edition's briefing, or the problems filling it in found."""
+        table, sites = self.editions, self.sites
+        assert table is not None and sites is not None, "a spec with editions"
+        return fill(sites, edition.mapping, lambda column: table.where(edition.row, column),
+                    lambda loc, message, char: self.problem(loc, message, char=char),
+                    self._categories())
+
+    def _categories(self) -> dict[int, tuple[str, ...]]:
+        """Each bar chart's categories, by figure index (a highlight must name one)."""
+        out: dict[int, tuple[str, ...]] = {}
+        for i, figure in enumerate(self.briefing.figures):
+            data = self.data_for(figure.id)
+            if isinstance(figure, BarFigure) and isinstance(data, Table):
+                out[i] = data.categories
+        return out
+
+    def used_columns(self) -> list[str]:
+        """The columns of the edition table that some text prints."""
+        found: dict[str, None] = {}
+        for site in self.sites.sites if self.sites is not None else ():
+            found.update(dict.fromkeys(site.template.columns()))
+        return list(found)
 
 
 SpecCheck = Callable[[LoadedSpec], list[Problem]]
 """A check of a valid spec against something outside it (the brand font, say)."""
+EditionCheck = Callable[[LoadedSpec, Edition], list[Problem]]
+"""A check of one edition's row against something outside the spec; its problems fail
+that edition alone."""
 
 
 def load_briefing(path: Path, display: str, roots: Sequence[Path] = (),
-                  checks: Sequence[SpecCheck] = ()) -> LoadedSpec:
+                  checks: Sequence[SpecCheck] = (),
+                  edition_checks: Sequence[EditionCheck] = ()) -> LoadedSpec:
     """Read and validate one spec file; raise SpecError listing every problem.
 
     *roots* are the folders files named in the spec may come from (the spec's own
     folder is always one). *checks* run once the spec is valid; their problems
-    (errors or warnings) are reported with the spec's own, all in one go.
+    (errors or warnings) are reported with the spec's own, all in one go. In a spec
+    with editions, every edition is filled in and put through *edition_checks*; what is
+    wrong with one edition is kept with it (``loaded.editions``), not raised.
     """
     doc = load_file(path, display)
     if doc.data is None:
@@ -83,11 +130,22 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = (),
     except ValidationError as exc:
         invalid = (doc.problems + problems_from(exc, doc, Briefing, slips.covered)
                    + list(slips.problems))
-        _resolve_data(_valid_figures(doc.data), doc, path, roots, invalid, cells)
+        figures = _valid_figures(doc.data)
+        braced = {i for i, f in figures if "editions" in doc.data and _braced(f)}
+        _resolve_data(figures, doc, path, roots, invalid, cells, braced)
         raise SpecError(_ordered(invalid, display)) from None
     found = doc.problems + crosscheck(briefing, doc) + list(slips.problems)
-    data = _resolve_data(list(enumerate(briefing.figures)), doc, path, roots, found, cells)
-    loaded = LoadedSpec(briefing, (), doc, data, tuple(cells))
+    table, sites = _editions(briefing, doc, path, roots, found)
+    if sites is not None:
+        briefing = sites.briefing
+    per_edition = ({s.loc[1] for s in sites.sites if s.kind == "highlight"} if sites else
+                   {i for i, f in enumerate(briefing.figures) if briefing.editions and _braced(f)})
+    data = _resolve_data(list(enumerate(briefing.figures)), doc, path, roots, found, cells,
+                         per_edition)
+    loaded = LoadedSpec(briefing, (), doc, data, tuple(cells), table, sites)
+    if table is not None and sites is not None and not _errors(found):
+        loaded = _each_edition(loaded, table, edition_checks)
+        found += _never_highlighted(loaded, table, sites)
     for check in checks:
         found += check(loaded)
     found = _ordered(found, display)
@@ -97,18 +155,99 @@ def load_briefing(path: Path, display: str, roots: Sequence[Path] = (),
     return replace(loaded, warnings=tuple(found))
 
 
+def _braced(figure: FigureBase) -> bool:
+    """A bar chart whose highlight is a placeholder (of an edition table not yet read)."""
+    highlight = getattr(figure, "highlight", None)
+    return isinstance(highlight, str) and ("{" in highlight or "}" in highlight)
+
+
+def _errors(found: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in found)
+
+
+def _editions(briefing: Briefing, doc: Document, path: Path, roots: Sequence[Path],
+              found: list[Problem]) -> tuple[EditionTable | None, Sites | None]:
+    """The edition table and the texts that hold placeholders, each checked once; problems
+    that stop every edition go into *found*."""
+    if briefing.editions is None:
+        return None, None
+    table = read_editions(briefing.editions, ("editions",), path.parent, [path.parent, *roots],
+                          lambda loc, message: found.append(located(doc, loc, message)),
+                          lambda loc, message: located(doc, loc, message))
+    if table is None:
+        return None, None
+
+    def at(loc: Loc, message: str, char: str | None) -> Problem:
+        return _at(doc, loc, message, char)
+
+    sites = find_sites(briefing, table.columns, briefing.editions.file, at)
+    found += sites.problems
+    return table, sites
+
+
+def _at(doc: Document, loc: Loc, message: str, char: str | None) -> Problem:
+    found = located(doc, loc, message)
+    if char is not None:
+        path, is_key = locate(doc, loc)
+        mark = doc.char_mark(path, char, key=is_key)
+        if mark is not None:
+            found = replace(found, line=mark.line, column=mark.column)
+    return found
+
+
+def _each_edition(loaded: LoadedSpec, table: EditionTable,
+                  checks: Sequence[EditionCheck]) -> LoadedSpec:
+    """Every edition filled in and checked; what is wrong with one is kept with it."""
+    editions = []
+    for edition in table.editions:
+        problems = list(edition.problems)
+        if not problems:  # a broken row is reported as such, not once per text it fills
+            problems += loaded.filled(edition).problems
+        for check in checks:
+            problems += check(loaded, edition)
+        editions.append(replace(edition, problems=tuple(problems)))
+    return replace(loaded, editions=replace(table, editions=tuple(editions)))
+
+
+def _never_highlighted(loaded: LoadedSpec, table: EditionTable, sites: Sites) -> list[Problem]:
+    """A warning for each bar chart category that a per-edition highlight never names: a
+    category written differently from the edition table ('Derby' for 'Derbyshire') would
+    otherwise silently never be highlighted."""
+    problems = []
+    categories = loaded._categories()
+    for site in sites.sites:
+        index = site.loc[1] if site.kind == "highlight" else None
+        if not isinstance(index, int) or index not in categories:
+            continue
+        named = {render(site.template, e.mapping) for e in table.editions}
+        never = [c for c in categories[index] if c not in named]
+        if never:
+            hints = "".join(did_you_mean(c, named) for c in never[:1])
+            problems.append(loaded.problem(site.loc, (
+                f"{_listed(never)} {'is' if len(never) == 1 else 'are'} no edition's "
+                f"'{site.template.source}', so never highlighted{hints}"), "warning"))
+    return problems
+
+
+def _listed(items: list[str]) -> str:
+    shown = ", ".join(f"'{i}'" for i in items[:5])
+    return shown + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+
+
 def _resolve_data(figures: list[tuple[int, FigureBase]], doc: Document, path: Path,
-                  roots: Sequence[Path], found: list[Problem], cells: list[CellText]
+                  roots: Sequence[Path], found: list[Problem], cells: list[CellText],
+                  per_edition: Collection[str | int] = ()
                   ) -> tuple[tuple[str, FigureData], ...]:
     """Each figure's data (CSV files read, images checked); problems go into *found*,
-    drawn texts from CSV files into *cells*."""
+    drawn texts from CSV files into *cells*. Figures in *per_edition* highlight each
+    edition's own category."""
     def report(loc: tuple[str | int, ...], message: str) -> None:
         found.append(located(doc, loc, message))
 
     data: list[tuple[str, FigureData]] = []
     for i, fig in figures:
         resolved = resolve_figure(fig, ("figures", i), path.parent, [path.parent, *roots],
-                                  report, cells)
+                                  report, cells, i in per_edition)
         if resolved is not None:
             data.append((fig.id, resolved))
     return tuple(data)

@@ -75,9 +75,12 @@ def read_csv(src: CsvSource, loc: Loc, base: Path, roots: Sequence[Path], report
     return table if named and whole else None
 
 
-def _rows(name: str, loc: Loc, base: Path, roots: Sequence[Path],
-          report: Report) -> list[Row] | None:
-    """The file's non-blank rows, numbered as a spreadsheet shows them; None if unreadable."""
+def _rows(name: str, loc: Loc, base: Path, roots: Sequence[Path], report: Report,
+          max_rows: int = MAX_CSV_ROWS) -> list[Row] | None:
+    """The file's non-blank rows, numbered as a spreadsheet shows them; None if unreadable.
+
+    *max_rows* is the most data rows accepted (a chart's table, or an edition table, which
+    has its own limit)."""
     where = (*loc, "file")
     try:
         raw = read_inside(base, name, roots, MAX_CSV_BYTES, suffixes=(".csv",))
@@ -107,11 +110,15 @@ def _rows(name: str, loc: Loc, base: Path, roots: Sequence[Path],
     if len(rows) == 1:
         report(where, f"CSV '{name}' has a header row but no data rows")
         return None
-    if len(rows) - 1 > MAX_CSV_ROWS:
+    if len(rows) - 1 > max_rows:
         report(where, f"CSV '{name}' has {len(rows) - 1:,} data rows; the limit is "
-               f"{MAX_CSV_ROWS:,}")
+               f"{max_rows:,}")
         return None
     return rows
+
+
+read_rows = _rows
+"""The non-blank rows of a CSV file, for readers other than a chart's (edition tables)."""
 
 
 def _header(reader: _Reader, line: int, cells: list[str]) -> tuple[list[str], bool]:

@@ -44,16 +44,19 @@ FigureData = Table | ImageFile
 
 
 def resolve_figure(fig: FigureBase, loc: Loc, base: Path, roots: Sequence[Path],
-                   report: Report, cells: list[CellText] | None = None) -> FigureData | None:
+                   report: Report, cells: list[CellText] | None = None,
+                   per_edition: bool = False) -> FigureData | None:
     """The typed data of one figure, or ``None`` (after reporting why) if it has none.
 
-    Texts read from a CSV file that will be drawn are added to *cells*.
+    Texts read from a CSV file that will be drawn are added to *cells*. With
+    *per_edition*, the figure's ``highlight`` names a column of the edition table: it is
+    each edition's own, checked edition by edition, not here.
     """
     table: Table | None
     cells = [] if cells is None else cells
     if isinstance(fig, BarFigure):
         table = _bar_table(fig, loc, base, roots, report, cells)
-        if table is not None:
+        if table is not None and not per_edition:
             table = _checked_highlight(fig, table, loc, report)
         return table
     if isinstance(fig, MultiSeriesBase):

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import struct
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from briefpress.spec.memo import Memo, fact, recall_json
 
 REQUIRED_TABLES = ("head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf", "post", "name")
 TRUETYPE_VERSIONS = (b"\x00\x01\x00\x00", b"true")
@@ -33,17 +36,39 @@ class FontRefused(ValueError):
     """A font file that cannot be used; the message says what is wrong with it."""
 
 
-def font_codepoints(path: Path) -> frozenset[int]:
+def font_codepoints(path: Path, memo: Memo | None = None) -> frozenset[int]:
     """The code points the TrueType font at *path* can draw, once it is known to be usable.
 
     Raises :class:`FontRefused` saying what is wrong. The answer is kept per file
-    content, so a brand read again (or in another project) costs only a hash.
+    content, so a brand read again (or in another project) costs only a hash; with a
+    *memo*, across runs too (a font once found usable is not decoded again).
     """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FontRefused(f"cannot be read: {exc.strerror or exc}") from None
-    return _checked(hashlib.sha256(data).hexdigest(), data)
+    digest = hashlib.sha256(data).hexdigest()
+    key = fact("font", digest)
+    known = recall_json(memo, key)
+    if isinstance(known, list) and all(isinstance(p, int) for p in known):
+        return frozenset(known)
+    points = _checked(digest, data)
+    if memo is not None:
+        memo.learn(key, json.dumps(sorted(points)).encode("ascii"))
+    return points
+
+
+def font_record(path: Path) -> tuple[str, bytes] | None:
+    """The memo key and record of a usable font file (None if it cannot be used: it is
+    checked again, and reported, when the brand is read). For checking several files at
+    once in other processes, their answers then recorded in the memo."""
+    try:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        points = _checked(digest, data)
+    except (OSError, FontRefused):
+        return None
+    return fact("font", digest), json.dumps(sorted(points)).encode("ascii")
 
 
 @cache

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from briefpress.spec.blocks import KeyNumbers, Section
+from briefpress.spec.editions import Editions
 from briefpress.spec.figures import Figure
 from briefpress.spec.inline import RichText
 from briefpress.spec.types import (
@@ -119,6 +120,9 @@ class Briefing(Model):
     contacts: tuple[Contact, ...] = Field((), description="Press and policy contacts.")
     about: Paragraphs | None = Field(None, description=(
         "Replaces the brand's 'about' text for this paper."))
+    editions: Editions | None = Field(None, description=(
+        "Make one paper per row of a CSV file (an edition per area), each filling in the "
+        "placeholders in the text ('In {force}, ...') from its own row."))
 
     def texts(self) -> list[RichText]:
         """Every piece of inline text, in document order, for checks that must see all of it."""

@@ -12,6 +12,7 @@ from svglib.svglib import svg2rlg
 from briefpress.charts import ChartSVG, Visual
 from briefpress.errors import BuildError
 from briefpress.spec.data import ImageFile
+from briefpress.story.drawings import chart_drawing, converted
 from briefpress.story.flow import Graphic
 from briefpress.story.fonts import FontNames
 
@@ -22,17 +23,10 @@ def svg_drawing(svg: bytes, width: float, what: str, font: str) -> Drawing:
     """SVG bytes to a reportlab Drawing scaled to *width* points.
 
     The drawing's default font is set to the brand's, or reportlab would name
-    unembedded Helvetica in the PDF as the starting state of every drawing.
+    unembedded Helvetica in the PDF as the starting state of every drawing. Each
+    distinct SVG is converted once per process (:mod:`briefpress.story.drawings`).
     """
-    drawing = svg2rlg(io.BytesIO(svg))
-    if drawing is None or not drawing.width or not drawing.height:
-        raise BuildError(what, "the SVG could not be converted to a drawing")
-    scale = width / float(drawing.width)
-    drawing.width = width
-    drawing.height = float(drawing.height) * scale
-    drawing.scale(scale, scale)
-    setattr(drawing, "initialFontName", font)  # noqa: B010 - read by renderPDF, not in stubs
-    return drawing
+    return converted(svg, width, what, font)
 
 
 def brand_fonts_only(node: Any, fonts: FontNames) -> None:
@@ -57,7 +51,13 @@ def _image_body(image: ImageFile, width: float, what: str, fonts: FontNames,
                 cmyk: bool = False) -> Any:
     """An image file at the text width (or its own size, if smaller), never too tall."""
     if image.format == "svg":
-        drawing = svg_drawing(image.data, width, what, fonts.regular)
+        drawing = svg2rlg(io.BytesIO(image.data))  # its own: its fonts are changed below
+        if drawing is None or not drawing.width or not drawing.height:
+            raise BuildError(what, "the SVG could not be converted to a drawing")
+        scale = width / float(drawing.width)
+        drawing.width, drawing.height = width, float(drawing.height) * scale
+        drawing.scale(scale, scale)
+        setattr(drawing, "initialFontName", fonts.regular)  # noqa: B010 - read by renderPDF
         brand_fonts_only(drawing, fonts)
         if drawing.height > MAX_IMAGE_HEIGHT:
             shrink = MAX_IMAGE_HEIGHT / float(drawing.height)
@@ -90,7 +90,7 @@ def graphic(visual: Visual, alt_node: str, width: float, what: str, fonts: FontN
             cmyk: bool = False) -> Graphic:
     """The drawing of a chart (at the size it was drawn) or an image (fitted to *width*)."""
     if isinstance(visual, ChartSVG):
-        body: Any = svg_drawing(visual.svg, visual.width_pt, what, fonts.regular)
+        body: Any = chart_drawing(visual, what, fonts.regular, fonts.bold)
         return Graphic(body, float(body.width), float(body.height), alt_node)
     body = _image_body(visual, width, what, fonts, cmyk)
     if isinstance(body, Drawing):

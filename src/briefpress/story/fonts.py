@@ -7,9 +7,13 @@ brand's files, and svglib maps the chart SVG's font-family to the same fonts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+import svglib.fonts
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -39,14 +43,35 @@ def register_fonts(family: FontFamily) -> FontNames:
         (names.italic, family.italic, False, True),
         (names.bold_italic, family.bold_italic, True, True),
     )
+    read = {name: TTFont(name, str(path)) for name, path, _, _ in faces}
     for name, path, bold, italic in faces:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(read[name])
         style = "italic" if italic else "normal"
-        for weight in ("bold", "700") if bold else ("normal", "400"):
-            # re-registers the same file under the same name, so both routes agree
-            register_font(family.name, str(path), weight=weight, style=style, rlgFontName=name)
+        with _read_once(read):
+            for weight in ("bold", "700") if bold else ("normal", "400"):
+                # registers the same font under the same name, so both routes agree
+                register_font(family.name, str(path), weight=weight, style=style,
+                              rlgFontName=name)
     # Last: registering a TrueType font maps its own name to every style, which would
     # make plain text bold-italic; the family mapping must overwrite that.
     for name, _, bold, italic in faces:
         addMapping(base, 1 if bold else 0, 1 if italic else 0, name)
     return names
+
+
+@contextmanager
+def _read_once(read: dict[str, TTFont]) -> Iterator[None]:
+    """svglib reads a font file again each time it maps a weight to it; while it maps
+    ours, it is handed the font already read (each file is read once, not three times)."""
+    module = vars(svglib.fonts)
+    original = module["TTFont"]
+
+    def same(name: str, path: str, *args: Any, **kwargs: Any) -> TTFont:
+        made: TTFont = read[name] if name in read else original(name, path, *args, **kwargs)
+        return made
+
+    module["TTFont"] = same
+    try:
+        yield
+    finally:
+        module["TTFont"] = original

@@ -327,8 +327,8 @@ def test_a_pattern_message_speaks_of_ids_only_for_ids() -> None:
 
     from pydantic import BaseModel, Field, ValidationError
 
+    from briefpress.source.yamlload import parse_text
     from briefpress.spec.diagnose import problems_from
-    from briefpress.spec.yamlload import parse_text
 
     class Coded(BaseModel):
         code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from briefpress.brand import Brand, load_brand
 from briefpress.build import Project, build_one
 from briefpress.errors import BuildError, SpecError
-from briefpress.spec.yamlload import parse_text
+from briefpress.source.yamlload import parse_text
 from conftest import REPO
 
 SEED = """\

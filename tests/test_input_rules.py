@@ -18,9 +18,9 @@ from briefpress.build import Project, check
 from briefpress.charts.alt import draft_alt
 from briefpress.charts.numbers import exact_sum, format_number
 from briefpress.errors import BuildError, Problem, printable
+from briefpress.source.textpolicy import MAX_TEXT_CHARS, admit
 from briefpress.spec.data import Series, Table
 from briefpress.spec.figures import StackedBarFigure
-from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
 from chartspec import spec_with
 from conftest import MINIMAL, char_boxes, no_contact, pdf_text, write_spec
 

@@ -12,10 +12,11 @@ from conftest import REPO
 SRC = REPO / "src" / "briefpress"
 
 # The pipeline, in order; a module may import only modules of its own or earlier stages.
-STAGES = ["errors", "profile", "spec", "brand", "charts", "plan", "story", "pages", "finish",
-          "length", "manifest", "pool", "runs", "build", "watch", "pack", "progress", "cli"]
+STAGES = ["errors", "profile", "source", "spec", "brand", "charts", "plan", "story", "pages",
+          "finish", "length", "manifest", "pool", "runs", "build", "watch", "pack", "progress",
+          "cli"]
 # Third-party libraries confined to the stages whose job they are.
-CONFINED = {"yaml": {"spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
+CONFINED = {"yaml": {"source", "spec"}, "matplotlib": {"charts"}, "reportlab": {"story", "pages"},
             "svglib": {"story"}, "pypdf": {"finish"}, "pypdfium2": {"finish"},
             "watchfiles": {"watch"}, "rich": {"progress"}}
 
@@ -77,6 +78,17 @@ def test_stages_import_only_earlier_stages() -> None:
             other = _stage(imported)
             if other != "__init__" and STAGES.index(other) > STAGES.index(own):
                 wrong.append(f"{name} imports {imported}")
+    assert wrong == []
+
+
+def test_brand_uses_only_the_public_face_of_spec() -> None:
+    """What brand and spec both need (the YAML reader, text policy, font and image files,
+    error locating) lives in ``source``, below both; brand may use a spec's public values
+    but not reach into how a spec is read."""
+    public = {"briefpress.spec", "briefpress.spec.model"}
+    wrong = [f"{name} imports {imported}" for name, path in _modules()
+             if _stage(name) == "brand" for imported in _imports(path)
+             if _stage(imported) == "spec" and imported not in public]
     assert wrong == []
 
 

@@ -118,7 +118,7 @@ def test_a_recoloured_drawing_draws_as_the_recoloured_svg(project: Path) -> None
 
 def test_a_font_found_good_is_not_read_again_and_a_bad_one_always_is(
         project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefpress.spec import fontfile
+    from briefpress.source import fontfile
 
     spec = write_spec(project, "plain", REACHABLE)
     assert cli("--project", str(project), "build", str(spec))[0] == 0

@@ -231,7 +231,7 @@ def test_every_indentation_slip_in_a_briefing_gets_one_line_of_advice() -> None:
     """Each line of a real briefing indented one space more, or less: whatever the parser
     trips over, the problem is one located line that ends with advice."""
     from briefpress.errors import SpecError
-    from briefpress.spec.yamlload import parse_text
+    from briefpress.source.yamlload import parse_text
 
     lines = BRIEFING.read_text(encoding="utf-8").splitlines(keepends=True)
     tried = 0

@@ -46,13 +46,13 @@ from briefpress.runs import (
 )
 from briefpress.runs import Outcome as Outcome  # part of this module's interface
 from briefpress.runs import Progress as Progress
+from briefpress.source.fontfile import font_record
+from briefpress.source.memo import Memo, fact
+from briefpress.source.textpolicy import undrawable
 from briefpress.spec import Edition, LoadedSpec, SpecCheck, load_briefing
 from briefpress.spec.data import ImageFile, Table
 from briefpress.spec.figures import BarFigure, ChartBase, FigureBase, ImageFigure
-from briefpress.spec.fontfile import font_record
 from briefpress.spec.glyphs import check_glyphs
-from briefpress.spec.memo import Memo, fact
-from briefpress.spec.textpolicy import undrawable
 
 if TYPE_CHECKING:
     from briefpress.finish.inks import Ink
@@ -115,7 +115,7 @@ class Project:
 
     @property
     def verified(self) -> Path:
-        """Files found good (fonts, SVGs), by content hash (:mod:`briefpress.spec.memo`)."""
+        """Files found good (fonts, SVGs), by content hash (:mod:`briefpress.source.memo`)."""
         return self.root / ".cache" / "verified"
 
     def specs(self) -> list[Path]:

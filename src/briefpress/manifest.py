@@ -27,9 +27,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from briefpress.source.memo import code_digest
 from briefpress.spec import Edition, LoadedSpec
 from briefpress.spec.data import ImageFile, Table
-from briefpress.spec.memo import code_digest
 
 FORMAT = 1
 

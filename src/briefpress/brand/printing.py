@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefpress.profile import PROFILE_NAMES, ProfileName
-from briefpress.spec.types import page_count
+from briefpress.source.values import page_count
 
 Percent = Annotated[float, Field(ge=0, le=100)]
 CMYK = tuple[float, float, float, float]

@@ -22,11 +22,11 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from briefpress.errors import Problem, SpecError
-from briefpress.spec.diagnose import display_path, problems_from
+from briefpress.source.diagnose import display_path, problems_from
+from briefpress.source.textpolicy import describe_missing
+from briefpress.source.values import PlainText
+from briefpress.source.yamlload import Document, load_file
 from briefpress.spec.model import Language
-from briefpress.spec.textpolicy import describe_missing
-from briefpress.spec.types import PlainText
-from briefpress.spec.yamlload import Document, load_file
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
 """The languages a spec may be written in (``language:``), each with its words file."""

@@ -13,19 +13,21 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from briefpress.errors import Problem, Severity, SpecError
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.yamlload import Document, load_file
 from briefpress.spec.crosscheck import crosscheck
 from briefpress.spec.data import CellText, FigureData, Table, resolve_figure
-from briefpress.spec.diagnose import did_you_mean, locate, located, problems_from
+from briefpress.spec.diagnose import locate, located, problems_from
 from briefpress.spec.editions import Edition, EditionTable, read_editions
 from briefpress.spec.figures import BarFigure, Figure, FigureBase
 from briefpress.spec.fill import Filled, Sites, fill, find_sites
+from briefpress.spec.glyphs import missing_glyphs
 from briefpress.spec.model import Briefing, Loc
 from briefpress.spec.slips import find_slips
 from briefpress.spec.template import render
-from briefpress.spec.yamlload import Document, load_file
 
 __all__ = ["Briefing", "Edition", "EditionCheck", "EditionTable", "LoadedSpec", "SpecCheck",
-           "load_briefing"]
+           "load_briefing", "missing_glyphs"]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
-from briefpress.spec.types import Flag, Inline, Model, Paragraphs, PlainText, Slug, ValueErrorAt
+from briefpress.source.values import PlainText, ValueErrorAt
+from briefpress.spec.types import Flag, Inline, Model, Paragraphs, Slug
 
 TAG_PREFIX = "block:"
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from briefpress.errors import Problem
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.yamlload import Document
 from briefpress.spec.blocks import FigureBlock, Table
-from briefpress.spec.diagnose import did_you_mean, located
+from briefpress.spec.diagnose import located
 from briefpress.spec.inline import RichText
 from briefpress.spec.model import Briefing, Loc, walk
-from briefpress.spec.yamlload import Document
 
 
 def crosscheck(briefing: Briefing, doc: Document) -> list[Problem]:

@@ -5,7 +5,7 @@ column, and is located at the spec line that loads the file: a file that cannot
 be read, a header naming a column twice, a row with too few or too many cells, a
 missing column, a cell that is not a number, an empty label, and any text (a
 category label, a series name, a column name) that breaks the text policy of
-:mod:`briefpress.spec.textpolicy`: too long, or holding a control or invisible
+:mod:`briefpress.source.textpolicy`: too long, or holding a control or invisible
 character. Texts that will be drawn are kept as :class:`CellText` so the brand
 font can be checked against them too.
 """
@@ -20,11 +20,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from briefpress.spec.diagnose import did_you_mean
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.textpolicy import MAX_TEXT_CHARS, admit
 from briefpress.spec.figures import MAX_SERIES, CsvSource
 from briefpress.spec.files import FileRefused, read_inside
 from briefpress.spec.tabular import CellText, Loc, Series, Table
-from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit
 from briefpress.spec.types import Number
 
 Report = Callable[[Loc, str], None]

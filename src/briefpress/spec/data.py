@@ -7,7 +7,7 @@ Later stages never open a file or see a dict: they get a frozen :class:`Table`
 number, an empty table, an unknown highlighted category, an oversized or damaged
 image) is collected, names the CSV file with its row and column, and is located
 at the spec line that refers to it. CSV reading is in
-:mod:`briefpress.spec.csvread`, image checks in :mod:`briefpress.spec.images`.
+:mod:`briefpress.spec.csvread`, image checks in :mod:`briefpress.source.images`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.images import (
+    IMAGE_SUFFIXES,
+    MAX_IMAGE_BYTES,
+    MAX_IMAGE_PIXELS,
+    ImageFile,
+    image_from_bytes,
+)
 from briefpress.spec.csvread import MAX_CSV_BYTES, MAX_CSV_ROWS, read_csv
-from briefpress.spec.diagnose import did_you_mean
 from briefpress.spec.figures import (
     BarFigure,
     FigureBase,
@@ -25,13 +32,6 @@ from briefpress.spec.figures import (
     StackedBarFigure,
 )
 from briefpress.spec.files import FileRefused, read_inside
-from briefpress.spec.images import (
-    IMAGE_SUFFIXES,
-    MAX_IMAGE_BYTES,
-    MAX_IMAGE_PIXELS,
-    ImageFile,
-    image_from_bytes,
-)
 from briefpress.spec.tabular import CellText, Loc, Series, Table
 
 __all__ = ["IMAGE_SUFFIXES", "MAX_CSV_BYTES", "MAX_CSV_ROWS", "MAX_IMAGE_BYTES",

@@ -1,208 +1,42 @@
-"""Turn pydantic's validation errors into located, helpful problems.
+"""The spec's own words for its validation errors, on top of :mod:`briefpress.source.diagnose`.
 
-pydantic reports a location as a tuple of keys, indices and union tags. Here
-that tuple is walked against the parsed YAML so each problem gets the line and
-column the author typed, a readable key path (``findings[2]``), a plain-English
-message, and a "did you mean" suggestion for misspelt keys and kinds.
+Blocks and figures are unions chosen by a tag (``block:quote``, ``figure:bar``): the
+generic reader is told where those tags are, so it can step through them to the
+model that a misspelt key belongs to, and these messages say what kinds there are.
+An id that is not a slug gets an example of one.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import types
-import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from briefpress.errors import Problem, Severity
+from briefpress.source import diagnose
+from briefpress.source.diagnose import Loc, TaggedUnion, Vocabulary, describe, did_you_mean
+from briefpress.source.yamlload import Document, PathKey
 from briefpress.spec.blocks import BLOCK_MODELS
 from briefpress.spec.blocks import TAG_PREFIX as BLOCK_TAG
 from briefpress.spec.figures import FIGURE_MODELS
 from briefpress.spec.figures import TAG_PREFIX as FIGURE_TAG
-from briefpress.spec.types import SLUG_PATTERN, ValueErrorAt
-from briefpress.spec.yamlload import Document, PathKey
-
-Loc = tuple[str | int, ...]
+from briefpress.spec.types import SLUG_PATTERN
 
 
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """The closest of *choices* to *word*, if any is close enough to be a likely typo."""
-    options = list(choices)
-    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not found:
-        lowered = {c.lower(): c for c in options}
-        found = [lowered[word.lower()]] if word.lower() in lowered else []
-    return found[0] if found else None
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` or an empty string."""
-    hit = suggest(word, choices)
-    return f"; did you mean '{hit}'?" if hit else ""
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """Every model class reachable in a field annotation (through Annotated, tuple, Union)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    out: list[type[BaseModel]] = []
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        args = args[:1]
-    elif origin is None and not isinstance(annotation, types.UnionType):
-        return out
-    for arg in args:
-        out += _models_in(arg)
-    return out
-
-
-def model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that validates the mapping at *loc* (tags choose union branches)."""
-    current: list[type[BaseModel]] = [root]
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if part.startswith(BLOCK_TAG):
-            current = [BLOCK_MODELS[part[len(BLOCK_TAG):]]]
-            continue
-        if part.startswith(FIGURE_TAG):
-            current = [FIGURE_MODELS[part[len(FIGURE_TAG):]]]
-            continue
-        nxt: list[type[BaseModel]] = []
-        for model in current:
-            field = model.model_fields.get(part)
-            if field is not None:
-                nxt += _models_in(field.annotation)
-                for meta in field.metadata:
-                    nxt += _models_in(meta)
-        current = nxt
-        if not current:
-            return None
-    return current[0] if len(current) == 1 else None
-
-
-def _is_tag(part: str | int) -> bool:
-    return isinstance(part, str) and part.startswith((BLOCK_TAG, FIGURE_TAG))
-
-
-def locate(doc: Document, loc: Loc) -> tuple[PathKey, bool]:
-    """Map a pydantic loc to a path in the YAML document, and whether it names a key.
-
-    Stops at the deepest part that exists in the document (a shorthand string
-    stands for its ``text`` key). A list of ``{label, value}`` points written as a
-    mapping is indexed by position; ``label`` then points at the key.
-    """
-    data: Any = doc.data
-    path: list[str | int] = []
-    parts = [p for p in loc if not _is_tag(p)]
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        if isinstance(data, dict) and isinstance(part, str) and part in data:  # noqa: SIM114
-            path.append(part)
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            path.append(part)
-            data = data[part]
-        elif isinstance(data, dict) and isinstance(part, int) and 0 <= part < len(data):
-            key = list(data)[part]
-            path.append(key)
-            nxt = parts[i + 1] if i + 1 < len(parts) else None
-            if nxt == "label":
-                return tuple(path), True
-            data = data[key]
-            if nxt == "value":
-                i += 1
-        else:
-            break
-        i += 1
-    return tuple(path), False
-
-
-def display_path(path: PathKey) -> str:
-    """A key path as an author reads it: ``figures[0].data["Greater Manchester"]``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part):
-            text += f".{part}" if text else part
-        else:
-            text += f'["{part}"]'
-    return text
-
-
-def located(doc: Document, loc: Loc, message: str, severity: Severity = "error") -> Problem:
-    """A problem found after validation, placed at the value a model location came from."""
-    path, _ = locate(doc, loc)
-    mark = doc.mark(path)
-    return Problem(doc.file, mark.line if mark else None, mark.column if mark else None,
-                   display_path(path), message, severity)
-
-
-def _value_at(doc: Document, path: PathKey) -> Any:
-    data: Any = doc.data
-    for part in path:
-        data = data[part]  # the path came from walking this same data
-    return data
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"text '{value}'" if len(str(value)) < 60 else "text"
-
-
-def _message(err: ErrorDetails, doc: Document, path: PathKey, root: type[BaseModel]) -> str:
+def _explain(err: ErrorDetails, actual: Any) -> str | None:
+    """The spec's wording for an unknown or missing kind, and for an id that is no slug."""
     kind = err["type"]
-    loc = tuple(err["loc"])
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
-    actual = _value_at(doc, path)
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        model = model_at(root, loc[:-1])
-        allowed = list(model.model_fields) if model else []
-        hint = did_you_mean(key, allowed)
-        if not hint and allowed:
-            hint = "; allowed keys: " + ", ".join(allowed)
-        return f"unknown key '{key}'{hint}"
-    if kind == "missing":
-        return f"missing required key '{loc[-1]}'"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return _union_message(kind, ctx, actual)
-    if kind in ("value_error", "assertion_error"):
-        return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind == "string_type":
-        return f"expected text, got {_describe(actual)}"
-    if kind in ("tuple_type", "list_type"):
-        return f"expected a list, got {_describe(actual)}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of keys, got {_describe(actual)}"
-    if kind == "literal_error":
-        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = did_you_mean(str(actual), options)
-        return f"'{actual}' is not one of: {', '.join(options)}{hint}"
-    if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s)"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_pattern_mismatch":
-        if loc and loc[-1] == "email":
-            return f"'{actual}' is not an email address"
-        if ctx.get("pattern") == SLUG_PATTERN:
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG_PATTERN:
+        loc = tuple(err["loc"])
+        if not (loc and loc[-1] == "email"):
             return (f"'{actual}' is not a valid id; use lower-case letters, digits and single "
                     "hyphens, e.g. 'prosecutions-by-area'")
-        return f"'{actual}' is not written in the expected form ({ctx.get('pattern')})"
-    return str(err["msg"])
+    return None
 
 
 def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
@@ -211,7 +45,7 @@ def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
         kinds = list(FIGURE_MODELS)
         if kind == "union_tag_not_found":
             if not isinstance(actual, dict):
-                return f"expected a figure (a mapping with id, kind, ...), got {_describe(actual)}"
+                return f"expected a figure (a mapping with id, kind, ...), got {describe(actual)}"
             return f"missing required key 'kind' (one of: {', '.join(kinds)})"
         got = tag.removeprefix(FIGURE_TAG)
         return f"unknown figure kind '{got}'{did_you_mean(got, kinds)} (kinds: {', '.join(kinds)})"
@@ -222,106 +56,29 @@ def _union_message(kind: str, ctx: dict[str, Any], actual: Any) -> str:
             return (f"a block has exactly one key naming its kind, found {keys}; "
                     "start a new '- ' item for each block")
         return (f"expected a paragraph (text) or a block such as '- quote: ...', got "
-                f"{_describe(actual)}; kinds: {', '.join(kinds)}")
+                f"{describe(actual)}; kinds: {', '.join(kinds)}")
     got = tag.removeprefix(BLOCK_TAG)
     return f"unknown block kind '{got}'{did_you_mean(got, kinds)} (kinds: {', '.join(kinds)})"
 
 
+SPEC = Vocabulary(
+    unions=(TaggedUnion(BLOCK_TAG, BLOCK_MODELS, keyed=True),
+            TaggedUnion(FIGURE_TAG, FIGURE_MODELS, keyed=False)),
+    explain=_explain,
+)
+
+
+def locate(doc: Document, loc: Loc) -> tuple[PathKey, bool]:
+    """Where a spec model location stands in the YAML, and whether it names a key."""
+    return diagnose.locate(doc, loc, SPEC)
+
+
+def located(doc: Document, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+    """A problem found after validation, placed where the spec value came from."""
+    return diagnose.located(doc, loc, message, severity, SPEC)
+
+
 def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel],
                   covered: Sequence[PathKey] = ()) -> list[Problem]:
-    """One located problem per validation error, with redundant ones merged.
-
-    Problems inside a *covered* path are left out: an earlier finding (a number
-    split at its comma, say) already explains them better.
-    """
-    found: list[tuple[PathKey, Problem]] = []
-    errors = exc.errors()
-    locs = [_loc(e) for e in errors]
-    texts = _colon_texts(doc, errors, locs, root)
-    inner = {loc[:n] for loc in locs for n in range(len(loc))}
-    for err, loc in zip(errors, locs, strict=True):
-        if err["type"] == "too_short" and loc in inner:
-            continue  # the items themselves are at fault; their errors say how
-        path, is_key = locate(doc, loc)
-        if any(path[: len(c)] == c for c in covered):
-            continue
-        if err["type"] == "extra_forbidden":
-            is_key = True
-            shown = path[:-1] if path and path[-1] == loc[-1] else path
-        else:
-            shown = path
-        message = _message(err, doc, path, root)
-        if shown in texts:
-            if err["type"] == "missing":
-                continue  # the "key" was text: nothing is missing but the quotes
-            message = texts[shown]
-        mark = doc.mark(path, key=is_key)
-        found.append((path, Problem(
-            doc.file, mark.line if mark else None, mark.column if mark else None,
-            display_path(shown), message,
-        )))
-    return _merge_typos(found)
-
-
-def _colon_texts(doc: Document, errors: list[ErrorDetails], locs: list[Loc],
-                 root: type[BaseModel]) -> dict[PathKey, str]:
-    """Mappings that were text with ': ' in it (``- Probation: still scarce``), by path.
-
-    A one-key mapping typed on one line whose key is unknown and whose value is
-    text was almost certainly meant as text when the key is not a likely typo of a
-    known one, or reads as words (capitals or spaces: spec keys have neither); the
-    message for it says so, in place of "unknown key".
-    """
-    out: dict[PathKey, str] = {}
-    for err, loc in zip(errors, locs, strict=True):
-        if err["type"] not in ("extra_forbidden", "union_tag_invalid"):
-            continue
-        path, _ = locate(doc, loc)
-        owner = path[:-1] if err["type"] == "extra_forbidden" and path else path
-        data = _value_at(doc, owner)
-        if not isinstance(data, dict) or len(data) != 1:
-            continue
-        key, value = next(iter(data.items()))
-        kmark, vmark = doc.keys.get((*owner, key)), doc.values.get((*owner, key))
-        allowed = _allowed_keys(err, loc, root)
-        looks_like_text = not suggest(key, allowed) or key[:1].isupper() or " " in key
-        if isinstance(value, str) and kmark and vmark and kmark.line == vmark.line and (
-                looks_like_text):
-            typed = f"{key}: {value}"
-            example = _quoted(typed) if len(typed) <= 80 and "\n" not in typed else '"..."'
-            out[owner] = (f"text with ': ' in it was read as a key '{key}' and its value; put "
-                          f"text that holds ': ' in double quotes: {example}")
-    return out
-
-
-def _allowed_keys(err: ErrorDetails, loc: Loc, root: type[BaseModel]) -> list[str]:
-    if err["type"] == "union_tag_invalid":
-        return list(BLOCK_MODELS) if "block" in str((err.get("ctx") or {}).get("tag")) else []
-    model = model_at(root, loc[:-1])
-    return list(model.model_fields) if model else []
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _loc(err: ErrorDetails) -> Loc:
-    """Where an error stands; a model check may name a part of the model (``rows[3]``)."""
-    raised = (err.get("ctx") or {}).get("error")
-    return tuple(err["loc"]) + (raised.where if isinstance(raised, ValueErrorAt) else ())
-
-
-def _merge_typos(found: list[tuple[PathKey, Problem]]) -> list[Problem]:
-    """Drop "missing 'source'" where the mapping has "unknown 'sorce'; did you mean 'source'"."""
-    suggested = set()
-    for _, p in found:
-        m = re.search(r"did you mean '([^']+)'", p.message)
-        if m and p.message.startswith("unknown key"):
-            suggested.add((p.path, m.group(1)))
-    out: dict[Problem, None] = {}  # ordered and without repeats, in time linear in the count
-    for _, p in found:
-        m = re.fullmatch(r"missing required key '([^']+)'", p.message)
-        if m and (p.path, m.group(1)) in suggested:
-            continue
-        out.setdefault(p, None)
-    return list(out)
+    """One located problem per spec validation error, in the spec's words."""
+    return diagnose.problems_from(exc, doc, root, covered, SPEC)

@@ -24,12 +24,13 @@ from pathlib import Path
 from pydantic import ConfigDict, Field
 
 from briefpress.errors import Problem
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.textpolicy import admit
+from briefpress.source.values import PlainText
 from briefpress.spec.csvread import Row, read_rows
-from briefpress.spec.diagnose import did_you_mean
 from briefpress.spec.tabular import Loc
 from briefpress.spec.template import Template, TemplateError, parse, render
-from briefpress.spec.textpolicy import admit
-from briefpress.spec.types import Model, PlainText
+from briefpress.spec.types import Model
 
 MAX_EDITIONS = 10_000
 """Rows an edition table may have: every ward of England and Wales fits; a chart's CSV

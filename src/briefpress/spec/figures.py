@@ -23,7 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from briefpress.spec.types import Model, Number, PlainText, Slug
+from briefpress.source.values import PlainText
+from briefpress.spec.types import Model, Number, Slug
 
 TAG_PREFIX = "figure:"
 MAX_SERIES = 4

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from briefpress.spec.yamlload import read_bytes
+from briefpress.source.yamlload import read_bytes
 
 MAX_DATA_BYTES = 5_000_000
 

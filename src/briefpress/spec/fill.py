@@ -23,11 +23,11 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from briefpress.errors import Problem
-from briefpress.spec.diagnose import did_you_mean
+from briefpress.source.diagnose import did_you_mean
+from briefpress.source.textpolicy import MAX_TEXT_CHARS, too_long
 from briefpress.spec.inline import RichText, parse_inline
 from briefpress.spec.model import Briefing, Loc, walk
 from briefpress.spec.template import Template, TemplateError, parse, render
-from briefpress.spec.textpolicy import MAX_TEXT_CHARS, too_long
 
 Kind = Literal["inline", "plain", "cell", "highlight"]
 Locate = Callable[[Loc, str, str | None], Problem]

@@ -11,7 +11,7 @@ the CSV file, row and column with the spec line that loads it.
 Right-to-left scripts and emoji are not in the bundled Noto Sans, so they get
 this error rather than being drawn wrongly. The rules themselves (and the
 control and invisible characters refused whatever the font) are in
-:mod:`briefpress.spec.textpolicy`.
+:mod:`briefpress.source.textpolicy`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from briefpress.errors import Problem
+from briefpress.source.textpolicy import Lacks, describe_missing, name_char, undrawable
 from briefpress.spec.inline import RichText
 from briefpress.spec.model import Loc, walk
-from briefpress.spec.textpolicy import Lacks, describe_missing, name_char, undrawable
 
 if TYPE_CHECKING:
     from briefpress.spec import LoadedSpec

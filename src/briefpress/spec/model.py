@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
+from briefpress.source.values import PageCount, PlainText
 from briefpress.spec.blocks import KeyNumbers, Section
 from briefpress.spec.editions import Editions
 from briefpress.spec.figures import Figure
@@ -18,9 +19,7 @@ from briefpress.spec.types import (
     IsoDate,
     IsoDateTime,
     Model,
-    PageCount,
     Paragraphs,
-    PlainText,
     Slug,
 )
 

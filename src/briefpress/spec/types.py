@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,16 +22,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from briefpress.source.values import kind_of, not_blank, shorten
 from briefpress.spec.inline import RichText, parse_inline
-
-
-class ValueErrorAt(ValueError):
-    """A model check's error that belongs to one part of the model (``("rows", 3)``), so
-    that it is reported at that part's line rather than at the model's."""
-
-    def __init__(self, where: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.where = where
 
 
 class Model(BaseModel):
@@ -46,27 +37,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be blank")
-    return value
-
-
-PlainText = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    AfterValidator(_not_blank),
-    WithJsonSchema({"type": "string", "minLength": 1}),
-]
-"""Text printed as typed, with no inline formatting (titles, labels, names)."""
-
-
 def _inline(value: Any) -> RichText:
     if isinstance(value, RichText):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {_kind(value)}")
-    _not_blank(value)
+        raise ValueError(f"expected text, got {kind_of(value)}")
+    not_blank(value)
     return parse_inline(value)
 
 
@@ -94,21 +70,6 @@ Text such as a table cell or a stat tile's ``number`` is not a number here and m
 be longer: it is printed as typed."""
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return f"'{shorten(str(value))}'"
-
-
-def shorten(text: str, most: int = 40) -> str:
-    """*text*, or its start and its length if it is too long to echo in a message."""
-    return text if len(text) <= most else f"{text[:most]}... ({len(text):,} characters)"
-
-
 def _digits_problem(text: str) -> str | None:
     """Why a plain decimal has too many digits to chart, or None."""
     whole, _, fraction = text.lstrip("-").partition(".")
@@ -134,27 +95,27 @@ def _number(value: Any) -> Decimal:
         text = value.strip()
         if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
             raise ValueError(
-                f"expected a number, got {_kind(value)}; write it without commas "
+                f"expected a number, got {kind_of(value)}; write it without commas "
                 f"({shorten(text.replace(',', ''))}): separators are added when printed"
             )
         if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()):
             raise ValueError(
-                f"expected a number, got {_kind(value)}; write {shorten(text[:-1].strip())} and "
+                f"expected a number, got {kind_of(value)}; write {shorten(text[:-1].strip())} and "
                 "declare the unit on the figure"
             )
         if not _NUMBER.fullmatch(text):
-            raise ValueError(f"expected a number, got {_kind(value)}")
+            raise ValueError(f"expected a number, got {kind_of(value)}")
         try:
             number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            raise ValueError(f"expected a number, got {_kind(value)}") from None
+            raise ValueError(f"expected a number, got {kind_of(value)}") from None
     else:
-        raise ValueError(f"expected a number, got {_kind(value)}")
+        raise ValueError(f"expected a number, got {kind_of(value)}")
     if not number.is_finite():
-        raise ValueError(f"expected a finite number, got {_kind(value)}")
+        raise ValueError(f"expected a finite number, got {kind_of(value)}")
     problem = _digits_problem(format(number, "f"))
     if problem is not None:
-        raise ValueError(f"{_kind(value)} has {problem}")
+        raise ValueError(f"{kind_of(value)} has {problem}")
     return number
 
 
@@ -166,36 +127,12 @@ Number = Annotated[
 """A decimal number kept exactly as written (``4.50`` keeps its two places)."""
 
 
-MOST_PAGES = 500
-"""The largest page limit that can be set (far beyond any briefing)."""
-
-
-def page_count(value: Any) -> int:
-    """A number of pages: a whole number from 1 to :data:`MOST_PAGES`, written plainly."""
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(
-        value, bool) else None
-    if text is None or not re.fullmatch(r"[0-9]+", text):
-        raise ValueError(f"expected a number of pages (a whole number such as 2), got "
-                         f"{_kind(value)}")
-    number = int(text[:4]) if len(text) <= 4 else MOST_PAGES + 1
-    if not 1 <= number <= MOST_PAGES:
-        raise ValueError(f"a page limit is from 1 to {MOST_PAGES}, got {shorten(text)}")
-    return number
-
-
-PageCount = Annotated[
-    int, PlainValidator(page_count),
-    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MOST_PAGES}),
-]
-"""How many pages a paper may run to."""
-
-
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if value in ("true", "false"):
         return bool(value == "true")
-    raise ValueError(f"expected true or false, got {_kind(value)}")
+    raise ValueError(f"expected true or false, got {kind_of(value)}")
 
 
 Flag = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
@@ -205,7 +142,7 @@ def _date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {_kind(value)}")
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {kind_of(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -221,7 +158,8 @@ def _datetime(value: Any) -> datetime:
     if isinstance(value, datetime):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", value):
-        raise ValueError(f"expected a date and time written 'YYYY-MM-DD HH:MM', got {_kind(value)}")
+        raise ValueError("expected a date and time written 'YYYY-MM-DD HH:MM', got "
+                         f"{kind_of(value)}")
     try:
         return datetime.fromisoformat(value.replace(" ", "T"))
     except ValueError:

@@ -34,7 +34,7 @@ from reportlab.lib.colors import Color, HexColor
 
 from briefpress.charts import ChartSVG
 from briefpress.errors import BuildError
-from briefpress.spec.memo import fact
+from briefpress.source.memo import fact
 
 
 class Store(Protocol):

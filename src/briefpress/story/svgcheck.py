@@ -25,10 +25,10 @@ from svglib.svglib import svg2rlg
 
 from briefpress.charts import TEXT_WIDTH_PT
 from briefpress.errors import Problem
+from briefpress.source.textpolicy import Lacks, name_char, undrawable
 from briefpress.spec import LoadedSpec
 from briefpress.spec.data import ImageFile
 from briefpress.spec.figures import ImageFigure
-from briefpress.spec.textpolicy import Lacks, name_char, undrawable
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from briefpress.spec.memo import Memo, fact, recall_json
+from briefpress.source.memo import Memo, fact, recall_json
 
 REQUIRED_TABLES = ("head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf", "post", "name")
 TRUETYPE_VERSIONS = (b"\x00\x01\x00\x00", b"true")

@@ -22,7 +22,7 @@ from yaml.tokens import (
     FlowSequenceStartToken,
 )
 
-from briefpress.spec.yamlindent import KEY, indentation, looks_like_key
+from briefpress.source.yamlindent import KEY, indentation, looks_like_key
 
 CURLY = "\u201c\u201d\u2018\u2019\u201e\u201f\u201a\u201b"
 """Quotation marks a word processor types, which YAML reads as ordinary letters."""

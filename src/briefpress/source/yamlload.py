@@ -15,7 +15,7 @@ events itself:
 * size, string length and nesting depth are capped;
 * the file must be UTF-8 (a BOM is accepted) and indented with spaces;
 * every scalar, key or value, goes through the text policy
-  (:mod:`briefpress.spec.textpolicy`): normalised to NFC, and a control or
+  (:mod:`briefpress.source.textpolicy`): normalised to NFC, and a control or
   invisible character is a problem located at that character.
 
 Every value's position is recorded by its key path so that later validation
@@ -47,9 +47,9 @@ from yaml.events import (
 )
 
 from briefpress.errors import Problem, SpecError
-from briefpress.spec.marks import Mark, Span, find_char
-from briefpress.spec.textpolicy import MAX_TEXT_CHARS, admit, too_long
-from briefpress.spec.yamlhints import explain
+from briefpress.source.marks import Mark, Span, find_char
+from briefpress.source.textpolicy import MAX_TEXT_CHARS, admit, too_long
+from briefpress.source.yamlhints import explain
 
 MAX_FILE_BYTES = 2_000_000
 MAX_STRING_CHARS = MAX_TEXT_CHARS
@@ -118,7 +118,7 @@ class Document:
 
     def char_mark(self, path: PathKey, char: str, *, key: bool = False) -> Mark | None:
         """Where *char* was typed in the scalar at *path* (its key, with *key*), if found
-        (the rule is :func:`briefpress.spec.marks.find_char`'s)."""
+        (the rule is :func:`briefpress.source.marks.find_char`'s)."""
         span = self.spans.get((path, key))
         return find_char(self.source, span, char) if span is not None else None
 

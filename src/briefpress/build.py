@@ -190,16 +190,8 @@ def _svg_problem(svg: bytes, brand: Brand, memo: Memo | None) -> str | None:
 
 def _svg_images(loaded: LoadedSpec, brand: Brand, memo: Memo | None) -> list[Problem]:
     """One located error per SVG image figure that cannot be drawn in the brand's font."""
-    problems = []
-    for i, figure in enumerate(loaded.briefing.figures):
-        image = loaded.data_for(figure.id)
-        if isinstance(figure, ImageFigure) and isinstance(image, ImageFile) and (
-                image.format == "svg"):
-            why = _svg_problem(image.data, brand, memo)
-            if why is not None:
-                problems.append(loaded.problem(("figures", i, "file"),
-                                               f"SVG '{figure.file}' {why}"))
-    return problems
+    return [loaded.problem(loc, f"SVG '{name}' {why}") for loc, name, svg in loaded.svg_images()
+            if (why := _svg_problem(svg, brand, memo)) is not None]
 
 
 def remember(project: Project | None, memo: Memo | None) -> None:

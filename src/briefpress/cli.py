@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from briefpress.errors import BriefpressError, Problem, SpecError, printable
 
 if TYPE_CHECKING:
-    from briefpress.build import Outcome
+    from briefpress.brand import Brand
+    from briefpress.build import Outcome, Project
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -179,19 +180,26 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _pack(args: argparse.Namespace) -> int:
-    from briefpress.brand import Brand
-    from briefpress.build import Project, display, project_brand
-    from briefpress.pack import make_pack
+def _projects(args: argparse.Namespace) -> Iterator[tuple[Path, Project, Brand | None]]:
+    """Each spec named, with its project and that project's brand (None if it has no
+    brand.yml); a brand is read once however many of its specs are named."""
+    from briefpress.build import Project, project_brand
 
     brands: dict[Path, Brand | None] = {}
-    status = EXIT_OK
-    seen: set[Problem] = set()
     for spec in args.files:
         project = Project.of(spec, args.project)
         if project.root not in brands:
             brands[project.root] = project_brand(project)
-        brand = brands[project.root]
+        yield spec, project, brands[project.root]
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from briefpress.build import display
+    from briefpress.pack import make_pack
+
+    status = EXIT_OK
+    seen: set[Problem] = set()
+    for spec, project, brand in _projects(args):
         if brand is None:
             print(f"error: {display(project.assets / 'brand.yml')}: file not found; a project "
                   "is the folder holding assets/brand.yml", file=sys.stderr)
@@ -223,19 +231,14 @@ def _profiles(args: argparse.Namespace) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from briefpress.brand import Brand
-    from briefpress.build import Project, check, display, project_brand
+    from briefpress.build import check, display
     from briefpress.spec.reading import body_length
 
-    brands: dict[Path, Brand | None] = {}  # each project's brand is read once
     status = EXIT_OK
     seen: set[Problem] = set()
-    for spec in args.files:
-        project = Project.of(spec, args.project)
-        if project.root not in brands:
-            brands[project.root] = project_brand(project)
+    for spec, project, brand in _projects(args):
         try:
-            loaded = check(spec, project, brands[project.root], _profiles(args))
+            loaded = check(spec, project, brand, _profiles(args))
         except SpecError as exc:
             _report(exc, args.traceback)
             status = EXIT_INVALID

@@ -28,13 +28,13 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from briefpress.brand.printing import Defaults, Printing, printing
 from briefpress.brand.words import LanguageWords, Words, load_languages
 from briefpress.errors import Problem, SpecError
-from briefpress.source.diagnose import did_you_mean, display_path, problems_from
+from briefpress.source.diagnose import did_you_mean, problems_from
 from briefpress.source.fontfile import FontRefused, font_codepoints
 from briefpress.source.images import IMAGE_SUFFIXES, MAX_IMAGE_BYTES, ImageFile, image_from_bytes
 from briefpress.source.memo import Memo
 from briefpress.source.textpolicy import describe_missing
 from briefpress.source.values import PlainText
-from briefpress.source.yamlload import Document, PathKey, load_file, read_bytes
+from briefpress.source.yamlload import Document, PathKey, display_path, load_file, read_bytes
 from briefpress.spec import LoadedSpec, missing_glyphs
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")

@@ -22,10 +22,10 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from briefpress.errors import Problem, SpecError
-from briefpress.source.diagnose import display_path, problems_from
+from briefpress.source.diagnose import problems_from
 from briefpress.source.textpolicy import describe_missing
 from briefpress.source.values import PlainText
-from briefpress.source.yamlload import Document, load_file
+from briefpress.source.yamlload import Document, display_path, load_file
 from briefpress.spec.model import Language
 
 LANGUAGES: tuple[str, ...] = get_args(Language)

@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 
 from briefpress.errors import Problem, Severity
 from briefpress.source.values import ValueErrorAt
-from briefpress.source.yamlload import Document, PathKey
+from briefpress.source.yamlload import Document, PathKey, display_path
 
 Loc = tuple[str | int, ...]
 
@@ -153,19 +153,6 @@ def locate(doc: Document, loc: Loc, words: Vocabulary = PLAIN) -> tuple[PathKey,
             break
         i += 1
     return tuple(path), False
-
-
-def display_path(path: PathKey) -> str:
-    """A key path as an author reads it: ``figures[0].data["Greater Manchester"]``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", part):
-            text += f".{part}" if text else part
-        else:
-            text += f'["{part}"]'
-    return text
 
 
 def located(doc: Document, loc: Loc, message: str, severity: Severity = "error",

@@ -137,7 +137,7 @@ class _Builder:
         self.nodes = 0
 
     def fail(self, mark: Mark, message: str, path: PathKey = ()) -> SpecError:
-        return SpecError([Problem(self.file, mark.line, mark.column, render_path(path), message)])
+        return SpecError([Problem(self.file, mark.line, mark.column, display_path(path), message)])
 
     def next(self) -> Event:
         return next(self.events)
@@ -250,7 +250,7 @@ class _Builder:
                                             ev.style)
         for flaw in flaws:
             at = self.doc.char_mark(where, flaw.chars[0], key=key) or mark
-            self.doc.problems.append(Problem(self.file, at.line, at.column, render_path(where),
+            self.doc.problems.append(Problem(self.file, at.line, at.column, display_path(where),
                                              flaw.message))
         return value
 
@@ -282,7 +282,7 @@ class _Builder:
         return out
 
 
-def render_path(path: PathKey) -> str:
+def display_path(path: PathKey) -> str:
     """``('findings', 2, 'source')`` -> ``findings[2].source``; a key that is not a plain
     name is quoted: ``figures[0].data["Greater Manchester"]``."""
     text = ""

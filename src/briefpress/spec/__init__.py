@@ -16,10 +16,10 @@ from briefpress.errors import Problem, Severity, SpecError
 from briefpress.source.diagnose import did_you_mean
 from briefpress.source.yamlload import Document, load_file
 from briefpress.spec.crosscheck import crosscheck
-from briefpress.spec.data import CellText, FigureData, Table, resolve_figure
+from briefpress.spec.data import CellText, FigureData, ImageFile, Table, resolve_figure
 from briefpress.spec.diagnose import locate, located, problems_from
 from briefpress.spec.editions import Edition, EditionTable, read_editions
-from briefpress.spec.figures import BarFigure, Figure, FigureBase
+from briefpress.spec.figures import BarFigure, Figure, FigureBase, ImageFigure
 from briefpress.spec.fill import Filled, Sites, fill, find_sites
 from briefpress.spec.glyphs import missing_glyphs
 from briefpress.spec.model import Briefing, Loc
@@ -58,6 +58,17 @@ class LoadedSpec:
     def data_for(self, figure_id: str) -> FigureData | None:
         """The typed data (table or image) of a figure, resolved when the spec was read."""
         return next((d for fid, d in self.data if fid == figure_id), None)
+
+    def svg_images(self) -> list[tuple[Loc, str, bytes]]:
+        """Each SVG image figure: where its file is named, the name, and the bytes. SVG is
+        converted by the layout, so each is tried before a build relies on it."""
+        found: list[tuple[Loc, str, bytes]] = []
+        for i, figure in enumerate(self.briefing.figures):
+            image = self.data_for(figure.id)
+            if isinstance(figure, ImageFigure) and isinstance(image, ImageFile) and (
+                    image.format == "svg"):
+                found.append((("figures", i, "file"), figure.file, image.data))
+        return found
 
     def problem(self, loc: tuple[str | int, ...], message: str,
                 severity: Severity = "error", char: str | None = None) -> Problem:

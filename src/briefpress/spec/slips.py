@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefpress.errors import Problem
-from briefpress.source.diagnose import display_path
-from briefpress.source.yamlload import Document, PathKey, Scalar
+from briefpress.source.yamlload import Document, PathKey, Scalar, display_path
 
 _HASHTAG = re.compile(r"( +)#\S")
 _GROUP_LEAD = re.compile(r"(?<![0-9])[0-9]{1,3}$")

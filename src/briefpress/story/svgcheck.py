@@ -27,8 +27,6 @@ from briefpress.charts import TEXT_WIDTH_PT
 from briefpress.errors import Problem
 from briefpress.source.textpolicy import Lacks, name_char, undrawable
 from briefpress.spec import LoadedSpec
-from briefpress.spec.data import ImageFile
-from briefpress.spec.figures import ImageFigure
 
 
 @contextmanager
@@ -107,16 +105,8 @@ def undrawable_images(loaded: LoadedSpec, lacks: Lacks | None = None, font: str 
                       ) -> list[Problem]:
     """One located error per SVG image figure that cannot be drawn (or, with the brand
     font's *lacks*, whose text that font cannot draw)."""
-    problems = []
-    for i, figure in enumerate(loaded.briefing.figures):
-        image = loaded.data_for(figure.id)
-        if isinstance(figure, ImageFigure) and isinstance(image, ImageFile) and (
-                image.format == "svg"):
-            why = svg_problem(image.data, lacks, font)
-            if why is not None:
-                problems.append(loaded.problem(("figures", i, "file"),
-                                               f"SVG '{figure.file}' {why}"))
-    return problems
+    return [loaded.problem(loc, f"SVG '{name}' {why}") for loc, name, svg in loaded.svg_images()
+            if (why := svg_problem(svg, lacks, font)) is not None]
 
 
 def _short(text: str) -> str:

@@ -18,10 +18,11 @@ Any failure is a :class:`BuildError`, and no PDF is written.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +57,12 @@ def squash(value: str) -> str:
 
 
 def read_objects(pdf: bytes) -> list[list[Obj]]:
-    """Every page's objects in drawing order, with their marks, text and bounds."""
+    """Every page's objects in drawing order, with their marks, text and bounds.
+
+    pdfium's C functions are called directly rather than through its helper classes,
+    which wrap every object in a Python value with a finaliser: the same objects, read
+    in about five sixths of the time (153 papers, 34,726 objects: 1.20 s to 1.01 s).
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -66,28 +72,60 @@ def read_objects(pdf: bytes) -> list[list[Obj]]:
         for number in range(len(doc)):
             page = doc[number]
             textpage = page.get_textpage()
-            found: list[Obj] = []
-            forms: dict[int, bool] = {}
-            for obj in page.get_objects(textpage=textpage):
-                names = _mark_names(obj, raw)
-                container = getattr(obj, "container", None)
-                inherited = forms.get(id(container), False) if container is not None else False
-                artifact = "Artifact" in names or inherited
-                if obj.type == raw.FPDF_PAGEOBJ_FORM:
-                    forms[id(obj)] = artifact
-                    continue
-                mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
-                is_text = obj.type == raw.FPDF_PAGEOBJ_TEXT
-                text = obj.extract() if is_text else ""
-                found.append(Obj(number, int(obj.type), artifact, mcid if mcid >= 0 else None,
-                                 text, tuple(float(v) for v in obj.get_bounds()),  # type: ignore[arg-type]
-                                 float(obj.get_matrix().f) if is_text else 0.0))
-            pages.append(found)
+            reader = _PageReader(raw, number, textpage.raw)
+            reader.visit(raw.FPDFPage_CountObjects(page.raw),
+                         functools.partial(raw.FPDFPage_GetObject, page.raw), False, 0)
+            pages.append(reader.found)
             textpage.close()
             page.close()
     finally:
         doc.close()
     return pages
+
+
+class _PageReader:
+    """One page's objects, forms opened (as pdfium's own iteration does, to a depth of
+    15), each form's content an artifact if the form is."""
+
+    def __init__(self, raw: Any, number: int, textpage: Any) -> None:
+        self.raw, self.number, self.textpage = raw, number, textpage
+        self.found: list[Obj] = []
+        self.box = [ctypes.c_float() for _ in range(4)]
+        self.matrix = raw.FS_MATRIX()
+
+    def visit(self, count: int, get: Callable[[int], Any], inherited: bool, level: int) -> None:
+        raw = self.raw
+        for i in range(count):
+            obj = get(i)
+            artifact = inherited or "Artifact" in _mark_names(obj, raw)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                if level < 14:
+                    self.visit(raw.FPDFFormObj_CountObjects(obj),
+                               functools.partial(raw.FPDFFormObj_GetObject, obj),
+                               artifact, level + 1)
+                continue
+            mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
+            is_text = kind == raw.FPDF_PAGEOBJ_TEXT
+            raw.FPDFPageObj_GetBounds(obj, *self.box)
+            baseline = 0.0
+            if is_text:
+                raw.FPDFPageObj_GetMatrix(obj, self.matrix)
+                baseline = float(self.matrix.f)
+            self.found.append(Obj(self.number, int(kind), artifact, mcid if mcid >= 0 else None,
+                                  self._text(obj) if is_text else "",
+                                  tuple(float(b.value) for b in self.box),  # type: ignore[arg-type]
+                                  baseline))
+
+    def _text(self, obj: Any) -> str:
+        raw = self.raw
+        size = raw.FPDFTextObj_GetText(obj, self.textpage, None, 0)
+        units = -(size // -2)
+        if units <= 1:
+            return ""
+        buf = (raw.FPDF_WCHAR * units)()
+        raw.FPDFTextObj_GetText(obj, self.textpage, buf, size)
+        return bytes(memoryview(buf).cast("B"))[: 2 * (units - 1)].decode("utf-16-le")
 
 
 def _mark_names(obj: object, raw: Any) -> set[str]:

@@ -42,6 +42,12 @@ ERRORS = {
         "{spec}:{n+1}:9: sections[0].blocks[3]: text with ': ' in it was read as a key 'Note' "
         "and its value; put text that holds ': ' in double quotes: \"Note: outcomes at court "
         "are not published.\""),
+    "misspelt block kind on one line": (
+        "      - figure: first-hearings\n",
+        "      - figure: first-hearings\n      - qoute: outcomes at court are not published.\n",
+        "{spec}:{n+1}:9: sections[0].blocks[3]: unknown block kind 'qoute'; did you mean "
+        "'quote'? (kinds: paragraph, bullets, quote, figure, questions, case_study, table, "
+        "people, key_numbers)"),
     "curly quotes from Word": (
         "subtitle: New court figures, and how far training has reached the police, the CPS and "
         "probation\n",

@@ -170,14 +170,19 @@ def test_author_text_is_never_markdown(project: Path, cli: Cli) -> None:
     assert "1. 1. <b>x</b> & emph with bold, a_b_c, `code`, site | # ~~gone~~ \\ [^9]" in text
 
 
-def test_a_pdf_over_the_email_budget_is_a_warning_saying_what_is_large(
-        project: Path, cli: Cli) -> None:
+def _email_budget(project: Path, value: str) -> tuple[Path, int]:
+    """Set the brand's email budget to *value*: the brand file, and the line it is on."""
     brand = project / "assets" / "brand.yml"
     text = brand.read_text(encoding="utf-8")
     brand.write_text(text.replace("    large-print-size: 16pt\n",
-                                  "    large-print-size: 16pt\n    email-budget: 20kB\n"),
+                                  f"    large-print-size: 16pt\n    email-budget: {value}\n"),
                      encoding="utf-8")
-    line = text.splitlines().index("    large-print-size: 16pt") + 2
+    return brand, text.splitlines().index("    large-print-size: 16pt") + 2
+
+
+def test_a_pdf_over_the_email_budget_is_a_warning_saying_what_is_large(
+        project: Path, cli: Cli) -> None:
+    brand, line = _email_budget(project, "20kB")
     spec = write_spec(project, "s", REACHABLE)
     code, _, err, folder = _pack(cli, project, spec)
     size = (folder / "s.pdf").stat().st_size
@@ -199,12 +204,7 @@ def test_a_pdf_over_the_email_budget_is_a_warning_saying_what_is_large(
 
 
 def test_a_bad_email_budget_is_a_located_brand_error(project: Path, cli: Cli) -> None:
-    brand = project / "assets" / "brand.yml"
-    text = brand.read_text(encoding="utf-8")
-    brand.write_text(text.replace("    large-print-size: 16pt\n",
-                                  "    large-print-size: 16pt\n    email-budget: lots\n"),
-                     encoding="utf-8")
-    line = text.splitlines().index("    large-print-size: 16pt") + 2
+    brand, line = _email_budget(project, "lots")
     spec = write_spec(project, "s", REACHABLE)
     code, out, err, _ = _pack(cli, project, spec)
     assert (code, out) == (1, "")

@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -344,7 +344,3 @@ def verify(pdf: bytes, layout: Layout, plan: Plan, profile: Profile, source: str
         raise BuildError(source, f"after layout: {len(pages)} pages read back, "
                          f"{layout.pages} laid out")
     Checker(pages, layout, plan, profile, source).run()
-
-
-def texts_of(plan: Plan) -> Sequence[Text]:
-    return plan.texts()
